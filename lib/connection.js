@@ -1,0 +1,337 @@
+'use strict';
+// The Connection: `mysql`'s API over one native session that heals itself. The object stays
+// valid across losses; every command is a numbered request to the session, answered exactly once.
+
+const { EventEmitter } = require('node:events');
+const SqlString = require('sqlstring');
+const { NativeSession } = require('../binding');
+const { Query } = require('./query');
+const { fromNative, clientError } = require('./errors');
+
+// Message kinds, as src/session.rs sends them.
+const PARTIAL = 1;
+const DONE = 2;
+const FAILED = 3;
+const CONNECT = 10;
+const DISCONNECT = 11;
+const RECONNECTING = 12;
+const RECONNECT = 13;
+const GAVE_UP = 14;
+const CLOSED = 15;
+
+function createQuery(sql, values, callback) {
+  if (sql instanceof Query) return sql;
+  let cb = callback;
+  let options = {};
+  if (typeof sql === 'function') {
+    cb = sql;
+  } else if (typeof sql === 'object' && sql !== null) {
+    options = Object.create(sql);
+    if (typeof values === 'function') cb = values;
+    else if (values !== undefined) Object.defineProperty(options, 'values', { value: values });
+  } else {
+    options.sql = sql;
+    if (typeof values === 'function') cb = values;
+    else if (values !== undefined) options.values = values;
+  }
+  if (cb !== undefined && typeof cb !== 'function') {
+    throw new TypeError('argument callback must be a function when provided');
+  }
+  return new Query(options, cb);
+}
+
+function optionsAndCallback(options, callback) {
+  if (!callback && typeof options === 'function') return [{}, options];
+  if (callback !== undefined && typeof callback !== 'function') {
+    throw new TypeError('argument callback must be a function when provided');
+  }
+  return [options || {}, callback];
+}
+
+class Connection extends EventEmitter {
+  constructor(options) {
+    super();
+    this.config = options.config;
+    this.state = 'disconnected';
+    this.threadId = null;
+    this._native = null;
+    this._pending = new Map();
+    this._nextId = 1;
+    this._quitCalled = false;
+    this._destroyed = false;
+    this._fatalError = null;
+    this._fatalReported = false;
+    this._paused = false;
+    this._held = [];
+    this._onMessage = this._onMessage.bind(this);
+  }
+
+  /** The live native session, started on first use (every method connects implicitly). */
+  _session() {
+    if (this._native === null) {
+      this._native = new NativeSession(this.config.toNative(), this._onMessage);
+      this._fatalError = null;
+      this._fatalReported = false;
+      this.state = 'connecting';
+    }
+    return this._native;
+  }
+
+  /** Why a new command cannot be taken, or null. */
+  _refusal(what) {
+    if (this._destroyed) return clientError('PROTOCOL_ENQUEUE_AFTER_DESTROY', `Cannot enqueue ${what} after being destroyed.`, { fatal: false });
+    if (this._quitCalled) return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, { fatal: false });
+    if (this._fatalError && this._native === null && what !== 'Handshake') {
+      return clientError('PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', `Cannot enqueue ${what} after fatal error.`, { fatal: false });
+    }
+    return null;
+  }
+
+  /** Sends one request; `entry` is answered exactly once (by the session or by the refusal). */
+  _enqueue(what, entry, send) {
+    const refusal = this._refusal(what);
+    if (refusal) {
+      process.nextTick(() => this._answer(entry, refusal));
+      return;
+    }
+    const id = this._nextId++;
+    if (this._nextId > 0xffffffff) this._nextId = 1;
+    if (entry.query && this.config.trace) entry.query._callSite = new Error();
+    this._pending.set(id, entry);
+    if (entry.query) this.emit('enqueue', entry.query);
+    if (!send(this._session(), id)) {
+      // The session closed between our check and the send: it will never answer.
+      this._pending.delete(id);
+      const err = this._fatalError || clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`);
+      process.nextTick(() => this._answer(entry, err));
+    }
+  }
+
+  connect(options, callback) {
+    [options, callback] = optionsAndCallback(options, callback);
+    if (this._fatalError && this._native === null && !this._quitCalled && !this._destroyed) {
+      // A connection that gave up starts afresh when asked to connect again.
+      this._fatalError = null;
+    }
+    this._enqueue('Handshake', { kind: 'connect', callback }, (session, id) => session.connect(id));
+  }
+
+  query(sql, values, cb) {
+    const query = createQuery(sql, values, cb);
+    query._connection = this;
+    if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
+    if (query.sql) query.sql = this.format(query.sql, query.values);
+    // `query(cb)` sends an empty query; the server answers ER_EMPTY_QUERY, as with `mysql`.
+    const sqlText = typeof query.sql === 'string' ? query.sql : '';
+    const timeout = query._timeout === undefined ? undefined : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
+    this._enqueue('Query', { kind: 'query', query }, (session, id) => session.query(id, sqlText, query._idempotent, timeout));
+    return query;
+  }
+
+  ping(options, callback) {
+    [options, callback] = optionsAndCallback(options, callback);
+    this._enqueue('Ping', { kind: 'ping', callback }, (session, id) => session.ping(id));
+  }
+
+  changeUser(options, callback) {
+    [options, callback] = optionsAndCallback(options, callback);
+    const config = this.config;
+    const user = options.user === undefined ? config.user : options.user;
+    const password = options.password === undefined ? config.password : options.password;
+    const database = options.database === undefined ? config.database : options.database;
+    const charsetNumber = options.charset ? require('./config').getCharsetNumber(options.charset) : config.charsetNumber;
+    const initStatements = (() => {
+      const saved = config.charsetNumber;
+      config.charsetNumber = charsetNumber;
+      try {
+        return config.initStatements();
+      } finally {
+        config.charsetNumber = saved;
+      }
+    })();
+    const entry = {
+      kind: 'changeUser',
+      callback,
+      onSuccess: () => {
+        config.user = user;
+        config.password = password;
+        config.database = database;
+        config.charsetNumber = charsetNumber;
+      },
+    };
+    this._enqueue('ChangeUser', entry, (session, id) =>
+      session.changeUser(id, user || undefined, password || undefined, database || undefined, initStatements),
+    );
+  }
+
+  beginTransaction(options, callback) {
+    if (!callback && typeof options === 'function') [options, callback] = [{}, options];
+    options = { ...(options || {}), sql: 'START TRANSACTION', values: null };
+    return this.query(options, callback);
+  }
+
+  commit(options, callback) {
+    if (!callback && typeof options === 'function') [options, callback] = [{}, options];
+    options = { ...(options || {}), sql: 'COMMIT', values: null };
+    return this.query(options, callback);
+  }
+
+  rollback(options, callback) {
+    if (!callback && typeof options === 'function') [options, callback] = [{}, options];
+    options = { ...(options || {}), sql: 'ROLLBACK', values: null };
+    return this.query(options, callback);
+  }
+
+  end(options, callback) {
+    [options, callback] = optionsAndCallback(options, callback);
+    if (this._native === null && !this._quitCalled && !this._destroyed) {
+      // Never connected (or gave up): nothing to close.
+      this._quitCalled = true;
+      this.state = 'disconnected';
+      if (callback) process.nextTick(callback, null);
+      return;
+    }
+    this._enqueue('Quit', { kind: 'end', callback }, (session, id) => session.end(id));
+    this._quitCalled = true;
+  }
+
+  destroy() {
+    if (this._destroyed) return;
+    this._destroyed = true;
+    this.state = 'disconnected';
+    if (this._native !== null) this._native.destroy();
+  }
+
+  pause() {
+    this._paused = true;
+  }
+
+  resume() {
+    this._paused = false;
+    while (!this._paused && this._held.length > 0) this._dispatch(this._held.shift());
+  }
+
+  escape(value) {
+    return SqlString.escape(value, false, this.config.timezone);
+  }
+
+  escapeId(value) {
+    return SqlString.escapeId(value, false);
+  }
+
+  format(sql, values) {
+    if (typeof this.config.queryFormat === 'function') return this.config.queryFormat.call(this, sql, values, this.config.timezone);
+    return SqlString.format(sql, values, this.config.stringifyObjects, this.config.timezone);
+  }
+
+  _onMessage(message) {
+    // While paused, results wait (in order) until resume(); events are not held back.
+    if (this._paused && (message.kind === PARTIAL || this._held.length > 0)) {
+      this._held.push(message);
+      return;
+    }
+    this._dispatch(message);
+  }
+
+  _dispatch(message) {
+    switch (message.kind) {
+      case PARTIAL: {
+        const entry = this._pending.get(message.id);
+        if (entry && entry.query) entry.query._receive(message.parts);
+        return;
+      }
+      case DONE:
+        return this._settle(message.id, null, message);
+      case FAILED:
+        return this._settle(message.id, fromNative(message.error), message);
+      case CONNECT:
+        this.state = 'authenticated';
+        this.threadId = message.event.threadId;
+        this.emit('connect');
+        return;
+      case DISCONNECT:
+        this.state = 'disconnected';
+        this.emit('disconnect', { error: message.event.error ? fromNative(message.event.error) : undefined, threadId: message.event.threadId });
+        return;
+      case RECONNECTING: {
+        const event = message.event;
+        this.state = 'connecting';
+        this.emit('reconnecting', { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined });
+        return;
+      }
+      case RECONNECT: {
+        const event = message.event;
+        this.state = 'authenticated';
+        this.threadId = event.threadId;
+        this.emit('reconnect', {
+          attempts: event.attempts,
+          downtime: event.downtime,
+          threadId: event.threadId,
+          previousThreadId: event.previousThreadId,
+          lostState: event.lostState || [],
+        });
+        return;
+      }
+      case GAVE_UP: {
+        const err = fromNative(message.error);
+        err.fatal = true;
+        this._fatalError = err;
+        this.state = 'protocol_error';
+        // As in `mysql`: a fatal error is emitted when no pending command had a handler for it.
+        const reported = this._fatalReported;
+        this._fatalReported = false;
+        if (!reported) this.emit('error', err);
+        return;
+      }
+      case CLOSED: {
+        this._native = null;
+        this.threadId = null;
+        if (this.state !== 'protocol_error') this.state = 'disconnected';
+        this._failLeftovers();
+        if (!this._destroyed) this.emit('end', this._fatalError || undefined);
+        return;
+      }
+    }
+  }
+
+  /** Every request is answered: anything the session did not answer before closing fails here. */
+  _failLeftovers() {
+    if (this._pending.size === 0) return;
+    const entries = [...this._pending.values()];
+    this._pending.clear();
+    const err = this._fatalError || clientError('PROTOCOL_CONNECTION_LOST', 'Connection lost: the session closed.', { outcome: 'not_executed' });
+    for (const entry of entries) this._answer(entry, err);
+  }
+
+  _settle(id, err, message) {
+    const entry = this._pending.get(id);
+    if (!entry) return;
+    this._pending.delete(id);
+    if (err && err.fatal && (entry.callback || (entry.query && entry.query.hasErrorHandler()))) this._fatalReported = true;
+    if (entry.query) entry.query._receive(message.parts);
+    if (!err && entry.onSuccess) entry.onSuccess();
+    this._answer(entry, err, message.index);
+    if (this._pending.size === 0) this.emit('drain');
+  }
+
+  _answer(entry, err, index) {
+    if (entry.query) {
+      if (err) entry.query._fail(err, index);
+      else entry.query._succeed();
+      return;
+    }
+    if (entry.callback) entry.callback(err || null);
+    else if (err) this._unhandledError(err);
+  }
+
+  /** A query error nobody handles is emitted on the connection, as `mysql` does. */
+  _unhandledError(err) {
+    if (err.fatal) {
+      if (this._fatalReported) return;
+      this._fatalReported = true;
+    }
+    this.emit('error', err);
+  }
+}
+
+module.exports = { Connection, createQuery };

@@ -1,0 +1,124 @@
+'use strict';
+// The Query object: an EventEmitter in `mysql`'s shape ('fields', 'result', 'error', 'end'), fed by
+// the native session's replies, with a callback form that collects every result set.
+
+const { EventEmitter } = require('node:events');
+const { Readable } = require('node:stream');
+const { makeFieldPacket, makeOkPacket, decodeRows } = require('./results');
+const { addLongStackTrace } = require('./errors');
+
+class Query extends EventEmitter {
+  constructor(options, callback) {
+    super();
+    this.sql = options.sql;
+    this.values = options.values;
+    this.typeCast = options.typeCast === undefined ? true : options.typeCast;
+    this.nestTables = options.nestTables || false;
+    this._callback = callback;
+    this._timeout = options.timeout;
+    this._idempotent = options.idempotent === true;
+    this._callSite = null;
+    this._ended = false;
+    this._results = [];
+    this._fields = [];
+    this._currentIndex = -1;
+    this._currentRows = null;
+    this._currentFields = null;
+    this._connection = null;
+  }
+
+  /** Result parts from the session, in order. */
+  _receive(parts) {
+    if (!parts) return;
+    for (const part of parts) {
+      if (part.index !== this._currentIndex) this._startResult(part);
+      if (part.ok) {
+        const ok = makeOkPacket(part.ok);
+        if (this._callback) {
+          this._results.push(ok);
+          this._fields.push(undefined);
+        } else {
+          this.emit('result', ok, part.index);
+        }
+        this._currentIndex = part.index;
+        this._currentRows = null;
+        continue;
+      }
+      const fields = this._currentFields;
+      const rows = this._currentRows;
+      const onRow = this._callback ? (row) => rows.push(row) : (row) => this.emit('result', row, part.index);
+      decodeRows(part, fields, this._decodeOptions(), onRow);
+    }
+  }
+
+  _startResult(part) {
+    this._currentIndex = part.index;
+    if (!part.fields) return;
+    this._currentFields = part.fields.map(makeFieldPacket);
+    if (this._callback) {
+      this._currentRows = [];
+      this._results.push(this._currentRows);
+      this._fields.push(this._currentFields);
+    } else {
+      this.emit('fields', this._currentFields, part.index);
+    }
+  }
+
+  _decodeOptions() {
+    const connection = this._connection;
+    return { typeCast: this.typeCast, nestTables: this.nestTables, config: connection.config, connection };
+  }
+
+  /** The command succeeded. */
+  _succeed() {
+    const results = this._results.length > 1 ? this._results : this._results[0];
+    const fields = this._fields.length > 1 ? this._fields : this._fields[0];
+    this._end(null, results, fields);
+  }
+
+  /** The command failed; `index` is the statement that failed. */
+  _fail(err, index) {
+    if (index !== undefined && index !== null) {
+      err.index = index;
+      err.sql = this.sql;
+    }
+    const results = this._results.length > 0 ? this._results : undefined;
+    const fields = this._fields.length > 0 ? this._fields : undefined;
+    this._end(err, results, fields);
+  }
+
+  hasErrorHandler() {
+    return Boolean(this._callback) || this.listenerCount('error') > 0;
+  }
+
+  _end(err, results, fields) {
+    if (this._ended) return;
+    this._ended = true;
+    if (err) addLongStackTrace(err, this._callSite);
+    this._callSite = null;
+    try {
+      if (err) {
+        if (this.listenerCount('error') > 0) this.emit('error', err);
+        else if (!this._callback && this._connection) this._connection._unhandledError(err);
+      }
+    } finally {
+      try {
+        if (this._callback) this._callback.call(this, err, results, fields);
+      } finally {
+        this.emit('end');
+      }
+    }
+  }
+
+  /** An object-mode Readable of the rows (and OK packets), as `mysql`'s query.stream(). */
+  stream(options) {
+    const readable = new Readable({ ...options, objectMode: true, read: () => {} });
+    this.on('result', (row) => readable.push(row));
+    this.on('error', (err) => readable.emit('error', err));
+    this.on('end', () => readable.push(null));
+    this.on('fields', (fields) => readable.emit('fields', fields));
+    return readable;
+  }
+}
+
+module.exports = { Query };

@@ -1,0 +1,234 @@
+//! The napi class: a handle on one session. Each method puts one command on the session's channel
+//! and returns at once; replies and events come back through the `onMessage` callback.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::FutureExt;
+use napi::bindgen_prelude::{Buffer, Function};
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::Result;
+use napi_derive::napi;
+
+use crate::error::ErrorInfo;
+use crate::policy::{Backoff, RetryBudget};
+use crate::runtime;
+use crate::session::{kind, EventInfo, Keepalive, Message, Request, Session, SessionHandle, SessionOptions, Sink};
+
+/// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
+#[napi(object)]
+pub struct NativeOptions {
+    pub host: String,
+    pub port: u32,
+    pub socket_path: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub database: Option<String>,
+    pub init_statements: Vec<String>,
+    pub connect_timeout: u32,
+    pub reconnect: bool,
+    pub backoff_base: u32,
+    pub backoff_max: u32,
+    /// Absent: unlimited.
+    pub max_attempts: Option<u32>,
+    pub max_reconnect_time: Option<u32>,
+    pub queue_limit: Option<u32>,
+    pub queue_timeout: Option<u32>,
+    pub ping_after_idle: Option<u32>,
+    /// 'off', 'auto' (half of @@wait_timeout) or 'interval' (`keepaliveInterval`).
+    pub keepalive: String,
+    pub keepalive_interval: Option<u32>,
+    pub ping_timeout: u32,
+    pub ssl: Option<NativeSsl>,
+}
+
+/// TLS options in `mysql`'s shape (PEM contents).
+#[napi(object)]
+pub struct NativeSsl {
+    pub ca: Option<Vec<Buffer>>,
+    pub cert: Option<Buffer>,
+    pub key: Option<Buffer>,
+    pub reject_unauthorized: bool,
+    pub servername: Option<String>,
+}
+
+fn millis(ms: u32) -> Duration {
+    Duration::from_millis(u64::from(ms))
+}
+
+impl From<NativeOptions> for SessionOptions {
+    fn from(options: NativeOptions) -> Self {
+        let keepalive = match (options.keepalive.as_str(), options.keepalive_interval) {
+            ("auto", _) => Keepalive::Auto,
+            ("interval", Some(every)) if every > 0 => Keepalive::Every(millis(every)),
+            _ => Keepalive::Off,
+        };
+        SessionOptions {
+            host: options.host,
+            port: u16::try_from(options.port).unwrap_or(3306),
+            socket_path: options.socket_path,
+            user: options.user,
+            password: options.password,
+            database: options.database,
+            init_statements: options.init_statements,
+            connect_timeout: millis(options.connect_timeout),
+            reconnect: options.reconnect,
+            backoff: Backoff {
+                base: millis(options.backoff_base),
+                max: millis(options.backoff_max),
+            },
+            budget: RetryBudget {
+                max_attempts: options.max_attempts,
+                max_time: options.max_reconnect_time.map(millis),
+            },
+            queue_limit: options.queue_limit.map_or(usize::MAX, |limit| limit as usize),
+            queue_timeout: options.queue_timeout.map(millis),
+            ping_after_idle: options.ping_after_idle.map(millis),
+            keepalive,
+            ping_timeout: millis(options.ping_timeout),
+            ssl: options.ssl.map(ssl_opts),
+        }
+    }
+}
+
+fn ssl_opts(ssl: NativeSsl) -> mysql_async::SslOpts {
+    use mysql_async::ClientIdentity;
+    let mut opts = mysql_async::SslOpts::default()
+        .with_danger_accept_invalid_certs(!ssl.reject_unauthorized)
+        .with_danger_skip_domain_validation(!ssl.reject_unauthorized);
+    if let Some(ca) = ssl.ca {
+        opts = opts
+            .with_root_certs(
+                ca.into_iter()
+                    .map(|pem| pem.to_vec().into())
+                    .collect(),
+            )
+            .with_disable_built_in_roots(true);
+    }
+    if let (Some(cert), Some(key)) = (ssl.cert, ssl.key) {
+        opts = opts.with_client_identity(Some(ClientIdentity::new(
+            cert.to_vec().into(),
+            key.to_vec().into(),
+        )));
+    }
+    if let Some(name) = ssl.servername {
+        opts = opts.with_danger_tls_hostname_override(Some(name));
+    }
+    opts
+}
+
+/// Delivers messages to JavaScript. The threadsafe function is strong: while the session holds
+/// it, Node stays alive, as an open socket keeps it alive in `mysql`.
+struct JsSink(ThreadsafeFunction<Message, (), Message, napi::Status, false>);
+
+impl Sink for JsSink {
+    fn send(&self, message: Message) {
+        self.0.call(message, ThreadsafeFunctionCallMode::NonBlocking);
+    }
+}
+
+/// A native session: one connection that heals itself.
+#[napi]
+pub struct NativeSession {
+    handle: SessionHandle,
+}
+
+#[napi]
+impl NativeSession {
+    /// Starts the session task. It connects when the first command arrives.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(options: NativeOptions, on_message: Function<Message, ()>) -> Result<Self> {
+        let tsfn = on_message
+            .build_threadsafe_function::<Message>()
+            .callee_handled::<false>()
+            .build()?;
+        let sink: Arc<dyn Sink> = Arc::new(JsSink(tsfn));
+        let runtime = runtime::handle().map_err(napi::Error::from_reason)?;
+        let (session, handle) = Session::new(options.into(), sink.clone());
+        runtime.spawn(async move {
+            if AssertUnwindSafe(session.run()).catch_unwind().await.is_err() {
+                // A bug, not a state the caller can fix: say so, and let JavaScript fail what is
+                // pending rather than leave callbacks hanging.
+                let error = ErrorInfo::client(
+                    "ER_INTERNAL",
+                    "reconnecting-mysql: internal error in the connection task (please report)",
+                )
+                .fatal();
+                sink.send(Message {
+                    kind: kind::GAVE_UP,
+                    id: 0,
+                    parts: None,
+                    error: Some(error),
+                    index: None,
+                    event: None,
+                });
+                sink.send(Message {
+                    kind: kind::CLOSED,
+                    id: 0,
+                    parts: None,
+                    error: None,
+                    index: None,
+                    event: Some(EventInfo::default()),
+                });
+            }
+        });
+        Ok(NativeSession { handle })
+    }
+
+    /// Completes once connected. Returns false if the session has closed.
+    #[napi(catch_unwind)]
+    pub fn connect(&self, id: u32) -> bool {
+        self.handle.send(id, Request::Connect)
+    }
+
+    /// Runs `sql` as a text query. `idempotent`: may be replayed after a loss mid-flight.
+    #[napi(catch_unwind)]
+    pub fn query(&self, id: u32, sql: String, idempotent: bool, timeout_ms: Option<u32>) -> bool {
+        self.handle.send(
+            id,
+            Request::Query {
+                sql,
+                idempotent,
+                timeout: timeout_ms.filter(|ms| *ms > 0).map(millis),
+            },
+        )
+    }
+
+    #[napi(catch_unwind)]
+    pub fn ping(&self, id: u32) -> bool {
+        self.handle.send(id, Request::Ping)
+    }
+
+    #[napi(catch_unwind)]
+    pub fn change_user(
+        &self,
+        id: u32,
+        user: Option<String>,
+        password: Option<String>,
+        database: Option<String>,
+        init_statements: Vec<String>,
+    ) -> bool {
+        self.handle.send(
+            id,
+            Request::ChangeUser {
+                user,
+                password,
+                database,
+                init_statements,
+            },
+        )
+    }
+
+    /// Closes gracefully after the commands queued before it.
+    #[napi(catch_unwind)]
+    pub fn end(&self, id: u32) -> bool {
+        self.handle.send(id, Request::End)
+    }
+
+    /// Closes at once; pending commands fail.
+    #[napi(catch_unwind)]
+    pub fn destroy(&self) {
+        self.handle.destroy();
+    }
+}

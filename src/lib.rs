@@ -1,0 +1,25 @@
+//! # reconnecting-mysql: the native core
+//!
+//! ## Design
+//! - One tokio task per connection ([`session`]) owns the `mysql_async::Conn`. It is the only code that
+//!   touches the socket: it runs the command queue in order, finds losses (errors, ping after idle,
+//!   keepalive), reconnects with backoff ([`policy`]), guards transactions and restores session state.
+//! - The napi class ([`connection`]) holds no logic: each method puts one command on the session's
+//!   channel. Replies and events flow back through one threadsafe function per session, which keeps
+//!   Node alive exactly while the session is open (as a socket does in `mysql`).
+//! - All sessions share one current-thread tokio runtime on its own thread ([`runtime`]): one wake-up
+//!   per reply instead of a hop through a thread pool.
+//! - Results cross the boundary as compact buffers ([`resultset`]): cell bytes in one `Buffer` and
+//!   their lengths in an `Int32Array`; JavaScript builds the row objects and casts values as `mysql`
+//!   does. Errors cross as structured fields ([`error`]), never JSON in a message.
+//! - No panic crosses into Node: sessions run under `catch_unwind`, and input-dependent paths return
+//!   errors instead of unwrapping.
+#![deny(clippy::all)]
+
+pub mod connection;
+pub mod error;
+pub mod policy;
+pub mod resultset;
+pub mod runtime;
+pub mod session;
+pub mod statement;

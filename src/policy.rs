@@ -1,0 +1,238 @@
+//! Error classification and reconnect backoff: pure functions, unit-tested.
+
+use std::io::ErrorKind;
+use std::time::Duration;
+
+use mysql_async::{DriverError, IoError};
+
+/// What an error means for the connection it happened on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// The connection is gone (reset, EOF, server shutdown, KILL): reconnect.
+    Lost,
+    /// Connecting failed for a reason that may pass (refused, timeout, too many connections): retry.
+    Transient,
+    /// Retrying cannot help (access denied, unknown database, TLS, auth plugin): give up at once.
+    Fatal,
+    /// An ordinary statement error; the connection is fine.
+    Statement,
+}
+
+/// Server errnos after which the connection is gone.
+const LOST_ERRNOS: &[u16] = &[
+    1053, // ER_SERVER_SHUTDOWN
+    1927, // ER_CONNECTION_KILLED (MariaDB)
+    2006, // CR_SERVER_GONE_ERROR
+    2013, // CR_SERVER_LOST
+    2055, // CR_SERVER_LOST_EXTENDED
+    3169, // ER_SESSION_WAS_KILLED (MySQL)
+];
+/// ER_CLIENT_INTERACTION_TIMEOUT on MySQL; MariaDB uses 4031 for something else.
+const MYSQL_INTERACTION_TIMEOUT: u16 = 4031;
+/// Server errnos at connect time that may pass.
+const TRANSIENT_ERRNOS: &[u16] = &[
+    1040, // ER_CON_COUNT_ERROR
+    1042, // ER_BAD_HOST_ERROR
+    1203, // ER_TOO_MANY_USER_CONNECTIONS
+    1226, // ER_USER_LIMIT_REACHED
+];
+/// Server errnos at connect time that retrying cannot fix.
+const FATAL_ERRNOS: &[u16] = &[
+    1044, // ER_DBACCESS_DENIED_ERROR
+    1045, // ER_ACCESS_DENIED_ERROR
+    1049, // ER_BAD_DB_ERROR
+    1129, // ER_HOST_IS_BLOCKED
+    1130, // ER_HOST_NOT_PRIVILEGED
+    1251, // ER_NOT_SUPPORTED_AUTH_MODE
+    1524, // ER_PLUGIN_IS_NOT_LOADED
+    1698, // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+];
+
+pub fn classify(err: &mysql_async::Error, is_mariadb: bool) -> ErrorClass {
+    match err {
+        mysql_async::Error::Server(server) => classify_errno(server.code, is_mariadb),
+        mysql_async::Error::Io(IoError::Io(io)) => classify_io(io.kind()),
+        mysql_async::Error::Io(IoError::Tls(_)) => ErrorClass::Fatal,
+        mysql_async::Error::Driver(driver) => classify_driver(driver),
+        mysql_async::Error::Url(_) => ErrorClass::Fatal,
+        mysql_async::Error::Other(_) => ErrorClass::Statement,
+    }
+}
+
+pub fn classify_errno(errno: u16, is_mariadb: bool) -> ErrorClass {
+    if LOST_ERRNOS.contains(&errno) || (errno == MYSQL_INTERACTION_TIMEOUT && !is_mariadb) {
+        ErrorClass::Lost
+    } else if TRANSIENT_ERRNOS.contains(&errno) {
+        ErrorClass::Transient
+    } else if FATAL_ERRNOS.contains(&errno) {
+        ErrorClass::Fatal
+    } else {
+        ErrorClass::Statement
+    }
+}
+
+fn classify_io(kind: ErrorKind) -> ErrorClass {
+    match kind {
+        ErrorKind::ConnectionRefused
+        | ErrorKind::TimedOut
+        | ErrorKind::HostUnreachable
+        | ErrorKind::NetworkUnreachable
+        | ErrorKind::AddrNotAvailable
+        // A unix socket that a restarting server has removed.
+        | ErrorKind::NotFound => ErrorClass::Transient,
+        _ => ErrorClass::Lost,
+    }
+}
+
+fn classify_driver(err: &DriverError) -> ErrorClass {
+    match err {
+        DriverError::UnknownAuthPlugin { .. }
+        | DriverError::MysqlOldPasswordDisabled
+        | DriverError::CleartextPluginDisabled
+        | DriverError::NoClientSslFlagFromServer
+        | DriverError::NoKeyFound
+        | DriverError::InvalidParsecSalt => ErrorClass::Fatal,
+        DriverError::LocalInfile(_)
+        | DriverError::PacketTooLarge
+        | DriverError::FromValue { .. }
+        | DriverError::FromRow { .. }
+        | DriverError::Params(_)
+        | DriverError::MixedParams
+        | DriverError::StmtParamsMismatch { .. }
+        | DriverError::StmtParamsNumberExceedsLimit { .. } => ErrorClass::Statement,
+        // Closed, out-of-order or unexpected packets: the stream can no longer be trusted.
+        _ => ErrorClass::Lost,
+    }
+}
+
+/// True when the error proves the command never reached the server: the write itself failed
+/// on a socket the peer had already reset, so no complete packet was delivered.
+pub fn proves_not_sent(err: &mysql_async::Error) -> bool {
+    matches!(err, mysql_async::Error::Io(IoError::Io(io)) if io.kind() == ErrorKind::BrokenPipe)
+}
+
+/// Exponential backoff with full jitter: the first retry is immediate, then a random delay in
+/// `[0, min(max, base * 2^(attempt-2))]`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Backoff {
+    pub base: Duration,
+    pub max: Duration,
+}
+
+impl Backoff {
+    /// `attempt` counts from 1; `unit` is a uniform random number in [0, 1).
+    pub fn delay(&self, attempt: u32, unit: f64) -> Duration {
+        if attempt <= 1 {
+            return Duration::ZERO;
+        }
+        let exponent = (attempt - 2).min(30);
+        let ceiling = self
+            .base
+            .saturating_mul(1u32 << exponent)
+            .min(self.max);
+        ceiling.mul_f64(unit.clamp(0.0, 1.0))
+    }
+}
+
+/// How long and how often to try before giving up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RetryBudget {
+    pub max_attempts: Option<u32>,
+    pub max_time: Option<Duration>,
+}
+
+impl RetryBudget {
+    /// May attempt number `attempt` (from 1) start, `elapsed` after the loss?
+    pub fn allows(&self, attempt: u32, elapsed: Duration) -> bool {
+        self.max_attempts.is_none_or(|max| attempt <= max)
+            && self.max_time.is_none_or(|max| elapsed < max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(kind: ErrorKind) -> mysql_async::Error {
+        mysql_async::Error::Io(IoError::Io(std::io::Error::from(kind)))
+    }
+
+    #[test]
+    fn resets_and_eof_are_losses() {
+        for kind in [
+            ErrorKind::ConnectionReset,
+            ErrorKind::BrokenPipe,
+            ErrorKind::UnexpectedEof,
+            ErrorKind::ConnectionAborted,
+        ] {
+            assert_eq!(classify(&io(kind), true), ErrorClass::Lost, "{kind:?}");
+        }
+        assert_eq!(
+            classify(&mysql_async::Error::Driver(DriverError::ConnectionClosed), true),
+            ErrorClass::Lost
+        );
+    }
+
+    #[test]
+    fn refused_is_transient() {
+        assert_eq!(classify(&io(ErrorKind::ConnectionRefused), true), ErrorClass::Transient);
+        assert_eq!(classify_errno(1040, true), ErrorClass::Transient);
+    }
+
+    #[test]
+    fn access_denied_and_unknown_database_are_fatal() {
+        assert_eq!(classify_errno(1045, true), ErrorClass::Fatal);
+        assert_eq!(classify_errno(1049, false), ErrorClass::Fatal);
+    }
+
+    #[test]
+    fn statement_errors_leave_the_connection_alone() {
+        for errno in [1064, 1062, 1213, 1205, 1146] {
+            assert_eq!(classify_errno(errno, true), ErrorClass::Statement, "{errno}");
+        }
+    }
+
+    #[test]
+    fn errno_4031_depends_on_flavor() {
+        assert_eq!(classify_errno(4031, false), ErrorClass::Lost);
+        assert_eq!(classify_errno(4031, true), ErrorClass::Statement);
+        assert_eq!(classify_errno(1927, true), ErrorClass::Lost);
+    }
+
+    #[test]
+    fn only_a_failed_write_proves_not_sent() {
+        assert!(proves_not_sent(&io(ErrorKind::BrokenPipe)));
+        assert!(!proves_not_sent(&io(ErrorKind::ConnectionReset)));
+        assert!(!proves_not_sent(&io(ErrorKind::UnexpectedEof)));
+    }
+
+    #[test]
+    fn backoff_starts_immediately_then_grows_and_caps() {
+        let backoff = Backoff {
+            base: Duration::from_millis(100),
+            max: Duration::from_secs(2),
+        };
+        assert_eq!(backoff.delay(1, 0.99), Duration::ZERO);
+        assert_eq!(backoff.delay(2, 1.0), Duration::from_millis(100));
+        assert_eq!(backoff.delay(4, 1.0), Duration::from_millis(400));
+        assert_eq!(backoff.delay(40, 1.0), Duration::from_secs(2));
+        assert_eq!(backoff.delay(3, 0.5), Duration::from_millis(100));
+        assert_eq!(backoff.delay(3, 0.0), Duration::ZERO);
+    }
+
+    #[test]
+    fn budget_counts_attempts_and_time() {
+        let budget = RetryBudget {
+            max_attempts: Some(3),
+            max_time: Some(Duration::from_secs(10)),
+        };
+        assert!(budget.allows(3, Duration::from_secs(1)));
+        assert!(!budget.allows(4, Duration::from_secs(1)));
+        assert!(!budget.allows(2, Duration::from_secs(10)));
+        let unlimited = RetryBudget {
+            max_attempts: None,
+            max_time: None,
+        };
+        assert!(unlimited.allows(u32::MAX, Duration::from_secs(86_400)));
+    }
+}

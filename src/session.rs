@@ -1,0 +1,1056 @@
+//! One session per connection: a tokio task that owns the `mysql_async::Conn` and is the only code
+//! touching it. It runs commands in order, finds losses, reconnects, and keeps the contract:
+//! a command that may have run is never sent twice, a lost transaction is never continued in
+//! autocommit, session state is restored (or reported lost) after a reconnect.
+
+use std::collections::{BTreeSet, VecDeque};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use mysql_async::consts::StatusFlags;
+use mysql_async::prelude::Queryable;
+use mysql_async::{ChangeUserOpts, Conn, Opts, OptsBuilder, SslOpts};
+use napi_derive::napi;
+use tokio::sync::{mpsc, Notify};
+use tokio::time::{sleep_until, timeout};
+
+use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
+use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
+use crate::resultset::{ok_part, OkInfo, ResultPart, RowBuffer, MORE_RESULTS};
+use crate::statement::{self, SessionEffect};
+
+/// Reply and event kinds, as JavaScript reads `Message.kind`.
+pub mod kind {
+    /// Result parts of a command that is still running.
+    pub const PARTIAL: u32 = 1;
+    /// The command succeeded; the last result parts.
+    pub const DONE: u32 = 2;
+    /// The command failed; `error`, and the result parts of statements that ran before it.
+    pub const FAILED: u32 = 3;
+    /// First connection established (`event.threadId`).
+    pub const CONNECT: u32 = 10;
+    /// The connection was lost (`event.error`).
+    pub const DISCONNECT: u32 = 11;
+    /// A reconnect attempt is about to start (`event.attempt`, `delay`, `error`).
+    pub const RECONNECTING: u32 = 12;
+    /// Reconnected (`attempts`, `downtime`, `threadId`, `previousThreadId`, `lostState`).
+    pub const RECONNECT: u32 = 13;
+    /// Gave up (`error`, fatal); every pending command has failed with it.
+    pub const GAVE_UP: u32 = 14;
+    /// The session has ended; no message follows.
+    pub const CLOSED: u32 = 15;
+}
+
+#[napi(object)]
+#[derive(Clone, Debug, Default)]
+pub struct EventInfo {
+    pub thread_id: Option<u32>,
+    pub previous_thread_id: Option<u32>,
+    pub attempt: Option<u32>,
+    pub attempts: Option<u32>,
+    /// Milliseconds.
+    pub delay: Option<f64>,
+    /// Milliseconds since the loss.
+    pub downtime: Option<f64>,
+    pub error: Option<ErrorInfo>,
+    /// Session state the reconnect could not restore.
+    pub lost_state: Option<Vec<String>>,
+}
+
+#[napi(object)]
+pub struct Message {
+    pub kind: u32,
+    /// The command this replies to (0 for events).
+    pub id: u32,
+    pub parts: Option<Vec<ResultPart>>,
+    pub error: Option<ErrorInfo>,
+    /// The statement that failed, for an ordinary statement error (`err.index`).
+    pub index: Option<u32>,
+    pub event: Option<EventInfo>,
+}
+
+impl Message {
+    fn reply(kind: u32, id: u32, parts: Vec<ResultPart>, error: Option<ErrorInfo>) -> Self {
+        Message {
+            kind,
+            id,
+            parts: (!parts.is_empty()).then_some(parts),
+            error,
+            index: None,
+            event: None,
+        }
+    }
+
+    fn event(kind: u32, event: EventInfo) -> Self {
+        Message {
+            kind,
+            id: 0,
+            parts: None,
+            error: None,
+            index: None,
+            event: Some(event),
+        }
+    }
+}
+
+/// Where the session's replies and events go (a threadsafe function into JavaScript).
+pub trait Sink: Send + Sync + 'static {
+    fn send(&self, message: Message);
+}
+
+pub enum Request {
+    /// Completes once connected (`connect()`).
+    Connect,
+    Query {
+        sql: String,
+        /// The user marked it safe to run twice: replayed after a loss mid-flight.
+        idempotent: bool,
+        timeout: Option<Duration>,
+    },
+    Ping,
+    ChangeUser {
+        user: Option<String>,
+        password: Option<String>,
+        database: Option<String>,
+        init_statements: Vec<String>,
+    },
+    /// Graceful close after every command queued before it.
+    End,
+}
+
+pub struct Command {
+    pub id: u32,
+    pub request: Request,
+    pub enqueued: Instant,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Keepalive {
+    Off,
+    /// Ping at half the server's `wait_timeout` (read at connect).
+    Auto,
+    Every(Duration),
+}
+
+pub struct SessionOptions {
+    pub host: String,
+    pub port: u16,
+    pub socket_path: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub database: Option<String>,
+    /// Run on every connect, in order: charset, then the user's `onConnect` statements.
+    pub init_statements: Vec<String>,
+    pub connect_timeout: Duration,
+    /// False: `mysql`'s behaviour, the first loss is final.
+    pub reconnect: bool,
+    pub backoff: Backoff,
+    pub budget: RetryBudget,
+    pub queue_limit: usize,
+    pub queue_timeout: Option<Duration>,
+    /// Ping before a command when the connection has been idle this long.
+    pub ping_after_idle: Option<Duration>,
+    pub keepalive: Keepalive,
+    pub ping_timeout: Duration,
+    pub ssl: Option<SslOpts>,
+}
+
+/// The shared half: JavaScript's handle sends commands and can destroy the session at once.
+pub struct SessionHandle {
+    commands: mpsc::UnboundedSender<Command>,
+    destroyed: Arc<Notify>,
+}
+
+impl SessionHandle {
+    /// False when the session has closed (the command was not taken).
+    pub fn send(&self, id: u32, request: Request) -> bool {
+        self.commands
+            .send(Command {
+                id,
+                request,
+                enqueued: Instant::now(),
+            })
+            .is_ok()
+    }
+
+    pub fn destroy(&self) {
+        self.destroyed.notify_one();
+    }
+}
+
+enum Exit {
+    Ended,
+    Destroyed,
+    GaveUp(ErrorInfo),
+    /// Every handle was dropped (the JavaScript object was collected).
+    Abandoned,
+}
+
+enum Next {
+    Command(Command),
+    KeepaliveDue,
+    Abandoned,
+}
+
+/// Why a query did not complete.
+struct QueryFailure {
+    error: mysql_async::Error,
+    /// Statement index at which it failed (multi-statement queries).
+    index: u32,
+    /// Result parts were already handed to JavaScript: never replay.
+    emitted: bool,
+    timed_out: Option<Duration>,
+}
+
+pub struct Session {
+    options: SessionOptions,
+    sink: Arc<dyn Sink>,
+    commands: mpsc::UnboundedReceiver<Command>,
+    destroyed: Arc<Notify>,
+    queue: VecDeque<Command>,
+    conn: Option<Conn>,
+    in_flight: Option<u32>,
+    last_used: Instant,
+    in_transaction: bool,
+    transaction_lost: bool,
+    thread_id: Option<u32>,
+    ever_connected: bool,
+    is_mariadb: bool,
+    wait_timeout: Option<Duration>,
+    /// Replayed after a reconnect: the current database and session SETs, in order.
+    current_database: Option<String>,
+    replay_sets: Vec<String>,
+    /// Unrestorable state created on the current connection, reported after a reconnect.
+    unrestorable: BTreeSet<&'static str>,
+    /// When and why the connection was lost (None while connected or never connected).
+    lost: Option<(Instant, ErrorInfo)>,
+    endpoint: Endpoint,
+}
+
+const MAX_REPLAYED_SETS: usize = 64;
+
+impl Session {
+    pub fn new(options: SessionOptions, sink: Arc<dyn Sink>) -> (Session, SessionHandle) {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let destroyed = Arc::new(Notify::new());
+        let endpoint = Endpoint {
+            address: options
+                .socket_path
+                .clone()
+                .unwrap_or_else(|| options.host.clone()),
+            port: options.socket_path.is_none().then_some(options.port),
+        };
+        let session = Session {
+            current_database: options.database.clone(),
+            options,
+            sink,
+            commands: receiver,
+            destroyed: destroyed.clone(),
+            queue: VecDeque::new(),
+            conn: None,
+            in_flight: None,
+            last_used: Instant::now(),
+            in_transaction: false,
+            transaction_lost: false,
+            thread_id: None,
+            ever_connected: false,
+            is_mariadb: true,
+            wait_timeout: None,
+            replay_sets: Vec::new(),
+            unrestorable: BTreeSet::new(),
+            lost: None,
+            endpoint,
+        };
+        let handle = SessionHandle {
+            commands: sender,
+            destroyed,
+        };
+        (session, handle)
+    }
+
+    /// Runs until `end()`, `destroy()`, giving up, or the handle being dropped; then fails whatever
+    /// is still pending and reports CLOSED.
+    pub async fn run(mut self) {
+        let destroyed = self.destroyed.clone();
+        let exit = tokio::select! {
+            biased;
+            _ = destroyed.notified() => Exit::Destroyed,
+            exit = self.serve() => exit,
+        };
+        self.finish(exit).await;
+    }
+
+    async fn serve(&mut self) -> Exit {
+        loop {
+            // A loss found while idle: reconnect now, not when the next query arrives.
+            if self.conn.is_none() && self.lost.is_some() {
+                if let Err(error) = self.ensure_connected().await {
+                    return Exit::GaveUp(error);
+                }
+            }
+            let command = match self.next_command().await {
+                Next::Command(command) => command,
+                Next::KeepaliveDue => {
+                    self.keepalive_ping().await;
+                    continue;
+                }
+                Next::Abandoned => return Exit::Abandoned,
+            };
+            self.in_flight = Some(command.id);
+            let id = command.id;
+            let outcome = match command.request {
+                Request::End => {
+                    self.end(id).await;
+                    return Exit::Ended;
+                }
+                Request::Connect => self.ensure_connected().await.map(|()| {
+                    self.reply_done(id, Vec::new());
+                }),
+                Request::Ping => self.ping_command(id).await,
+                Request::Query {
+                    sql,
+                    idempotent,
+                    timeout,
+                } => self.query_command(id, sql, idempotent, timeout).await,
+                Request::ChangeUser {
+                    user,
+                    password,
+                    database,
+                    init_statements,
+                } => {
+                    self.change_user_command(id, user, password, database, init_statements)
+                        .await
+                }
+            };
+            self.in_flight = None;
+            if let Err(error) = outcome {
+                self.reply_failed(id, Vec::new(), error.clone());
+                return Exit::GaveUp(error);
+            }
+        }
+    }
+
+    /// The next command, from the queue or the channel; between commands, keepalive pings.
+    async fn next_command(&mut self) -> Next {
+        if let Some(command) = self.queue.pop_front() {
+            return Next::Command(command);
+        }
+        let keepalive_at = self.keepalive_interval().map(|every| self.last_used + every);
+        tokio::select! {
+            command = self.commands.recv() => match command {
+                Some(command) => Next::Command(command),
+                None => Next::Abandoned,
+            },
+            _ = sleep_until_or_never(keepalive_at) => Next::KeepaliveDue,
+        }
+    }
+
+    fn keepalive_interval(&self) -> Option<Duration> {
+        self.conn.as_ref()?;
+        match self.options.keepalive {
+            Keepalive::Off => None,
+            Keepalive::Every(every) => Some(every),
+            Keepalive::Auto => self
+                .wait_timeout
+                .map(|wait| (wait / 2).clamp(Duration::from_secs(1), Duration::from_secs(300))),
+        }
+    }
+
+    async fn keepalive_ping(&mut self) {
+        if let Err(cause) = self.ping_connection().await {
+            self.lose(cause);
+        }
+    }
+
+    /// Pings the live connection (bounded by the ping timeout); the error is the cause of a loss.
+    async fn ping_connection(&mut self) -> Result<(), ErrorInfo> {
+        let Some(conn) = self.conn.as_mut() else {
+            return Ok(());
+        };
+        let result = timeout(self.options.ping_timeout, conn.ping()).await;
+        self.last_used = Instant::now();
+        match result {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(err)) => Err(error::from_mysql(&err, &self.endpoint)),
+            Err(_) => Err(ErrorInfo::client(
+                "PROTOCOL_SEQUENCE_TIMEOUT",
+                format!(
+                    "Ping inactivity timeout after {} ms",
+                    self.options.ping_timeout.as_millis()
+                ),
+            )),
+        }
+    }
+
+    /// Finds a connection the server closed while it sat idle, before a command is written to it.
+    async fn check_alive(&mut self) -> Result<(), ErrorInfo> {
+        let Some(threshold) = self.options.ping_after_idle else {
+            return Ok(());
+        };
+        if self.last_used.elapsed() < threshold {
+            return Ok(());
+        }
+        self.ping_connection().await
+    }
+
+    /// The connection is gone: drop it, remember why, and whether a transaction died with it.
+    fn lose(&mut self, cause: ErrorInfo) {
+        if let Some(conn) = self.conn.take() {
+            abandon(conn);
+        }
+        if self.in_transaction {
+            self.transaction_lost = true;
+            self.in_transaction = false;
+        }
+        self.lost = Some((Instant::now(), cause.clone()));
+        self.sink.send(Message::event(
+            kind::DISCONNECT,
+            EventInfo {
+                thread_id: self.thread_id,
+                error: Some(cause),
+                ..Default::default()
+            },
+        ));
+    }
+
+    /// Connected, or an error that means giving up. While it retries, commands keep queueing and
+    /// those that wait too long fail.
+    async fn ensure_connected(&mut self) -> Result<(), ErrorInfo> {
+        if self.conn.is_some() {
+            return Ok(());
+        }
+        if self.ever_connected && !self.options.reconnect {
+            let cause = self.lost.as_ref().map(|(_, cause)| cause.clone());
+            return Err(match cause {
+                Some(cause) => ErrorInfo::connection_lost(&cause, OUTCOME_NOT_EXECUTED).fatal(),
+                None => ErrorInfo::client("PROTOCOL_CONNECTION_LOST", "Connection lost.").fatal(),
+            });
+        }
+        let started = self
+            .lost
+            .as_ref()
+            .map(|(at, _)| *at)
+            .unwrap_or_else(Instant::now);
+        let mut last_error = self.lost.as_ref().map(|(_, cause)| cause.clone());
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            if self.ever_connected || attempt > 1 {
+                if !self.options.reconnect || !self.options.budget.allows(attempt, started.elapsed())
+                {
+                    let cause = last_error.unwrap_or_else(|| {
+                        ErrorInfo::client("PROTOCOL_CONNECTION_LOST", "Connection lost.")
+                    });
+                    return Err(cause.fatal());
+                }
+                let delay = self.options.backoff.delay(attempt, rand::random::<f64>());
+                self.sink.send(Message::event(
+                    kind::RECONNECTING,
+                    EventInfo {
+                        attempt: Some(attempt),
+                        delay: Some(delay.as_secs_f64() * 1000.0),
+                        error: last_error.clone(),
+                        ..Default::default()
+                    },
+                ));
+                self.wait_while_queueing(Instant::now() + delay).await;
+            }
+            match self.open_connection().await {
+                Ok(conn) => {
+                    self.on_connected(conn, attempt, started);
+                    return Ok(());
+                }
+                Err((error, class)) => {
+                    if class == ErrorClass::Fatal || !self.options.reconnect {
+                        return Err(error.fatal());
+                    }
+                    last_error = Some(error);
+                }
+            }
+        }
+    }
+
+    /// Sleeps until `until`, taking new commands into the queue and failing those that waited
+    /// longer than the queue timeout or do not fit in the queue.
+    async fn wait_while_queueing(&mut self, until: Instant) {
+        loop {
+            self.expire_queue();
+            let next_expiry = self.next_queue_expiry();
+            let wake = match next_expiry {
+                Some(expiry) if expiry < until => expiry,
+                _ => until,
+            };
+            if Instant::now() >= until {
+                return;
+            }
+            tokio::select! {
+                command = self.commands.recv() => match command {
+                    Some(command) => self.enqueue(command),
+                    // Nobody can send any more; the queue still gets its answers.
+                    None => { sleep_until(until.into()).await; }
+                },
+                _ = sleep_until(wake.into()) => {}
+            }
+        }
+    }
+
+    fn enqueue(&mut self, command: Command) {
+        if matches!(command.request, Request::End) || self.queue.len() < self.options.queue_limit
+        {
+            self.queue.push_back(command);
+        } else {
+            let error = ErrorInfo::client(
+                "QUEUE_LIMIT_REACHED",
+                format!(
+                    "Queue limit reached: {} commands are already waiting for the connection.",
+                    self.options.queue_limit
+                ),
+            )
+            .with_outcome(OUTCOME_NOT_EXECUTED);
+            self.reply_failed(command.id, Vec::new(), error);
+        }
+    }
+
+    fn next_queue_expiry(&self) -> Option<Instant> {
+        let limit = self.options.queue_timeout?;
+        self.queue
+            .iter()
+            .filter(|command| !matches!(command.request, Request::End))
+            .map(|command| command.enqueued + limit)
+            .min()
+    }
+
+    fn expire_queue(&mut self) {
+        let Some(limit) = self.options.queue_timeout else {
+            return;
+        };
+        let now = Instant::now();
+        let (expired, kept): (Vec<Command>, Vec<Command>) =
+            self.queue.drain(..).partition(|command| {
+                !matches!(command.request, Request::End) && now >= command.enqueued + limit
+            });
+        self.queue = kept.into();
+        for command in expired {
+            let cause = self
+                .lost
+                .as_ref()
+                .map(|(_, cause)| format!(" (last error: {})", cause.describe()))
+                .unwrap_or_default();
+            let error = ErrorInfo::client(
+                "QUEUE_TIMEOUT",
+                format!(
+                    "Waited {} ms for a connection{cause}",
+                    limit.as_millis()
+                ),
+            )
+            .with_outcome(OUTCOME_NOT_EXECUTED);
+            self.reply_failed(command.id, Vec::new(), error);
+        }
+    }
+
+    fn connect_opts(&self) -> Opts {
+        let builder = OptsBuilder::default()
+            .ip_or_hostname(self.options.host.clone())
+            .tcp_port(self.options.port)
+            .user(self.options.user.clone())
+            .pass(self.options.password.clone())
+            .db_name(self.current_database.clone())
+            // Given 127.0.0.1, mysql_async would otherwise move to the server's unix socket.
+            .prefer_socket(false)
+            .socket(self.options.socket_path.clone())
+            // `mysql` reports found rows, not changed rows, in affectedRows.
+            .client_found_rows(true)
+            .stmt_cache_size(0)
+            .tcp_nodelay(true)
+            .ssl_opts(self.options.ssl.clone());
+        Opts::from(builder)
+    }
+
+    /// One connect attempt, bounded by the connect timeout, with session state restored.
+    async fn open_connection(&mut self) -> Result<Conn, (ErrorInfo, ErrorClass)> {
+        let timeout_error = || {
+            let mut error = ErrorInfo::client("ETIMEDOUT", "connect ETIMEDOUT");
+            error.syscall = Some("connect".into());
+            error.errno = Some(-110);
+            (error, ErrorClass::Transient)
+        };
+        let deadline = Instant::now() + self.options.connect_timeout;
+        let mut conn = match timeout(self.options.connect_timeout, Conn::new(self.connect_opts()))
+            .await
+        {
+            Ok(Ok(conn)) => conn,
+            Ok(Err(err)) => {
+                let class = policy::classify(&err, self.is_mariadb);
+                return Err((error::from_mysql(&err, &self.endpoint), connect_class(class)));
+            }
+            Err(_) => return Err(timeout_error()),
+        };
+        let restore = self.restore_statements();
+        let keepalive_auto = self.options.keepalive == Keepalive::Auto;
+        let endpoint = self.endpoint.clone();
+        let is_mariadb = self.is_mariadb;
+        let setup = async {
+            for sql in &restore {
+                conn.query_drop(sql.as_str()).await?;
+            }
+            let wait_timeout = if keepalive_auto {
+                conn.query_first::<u64, _>("SELECT @@wait_timeout").await?
+            } else {
+                None
+            };
+            Ok::<_, mysql_async::Error>(wait_timeout)
+        };
+        match tokio::time::timeout_at(deadline.into(), setup).await {
+            Ok(Ok(wait_timeout)) => {
+                self.wait_timeout = wait_timeout.map(Duration::from_secs);
+                Ok(conn)
+            }
+            Ok(Err(err)) => {
+                let class = policy::classify(&err, is_mariadb);
+                abandon(conn);
+                // A statement error in the init statements is a configuration error: retrying
+                // cannot fix it.
+                let class = match class {
+                    ErrorClass::Statement => ErrorClass::Fatal,
+                    other => connect_class(other),
+                };
+                Err((error::from_mysql(&err, &endpoint), class))
+            }
+            Err(_) => {
+                abandon(conn);
+                Err(timeout_error())
+            }
+        }
+    }
+
+    /// What runs on every new connection: charset and `onConnect`, then replayed session SETs.
+    fn restore_statements(&self) -> Vec<String> {
+        self.options
+            .init_statements
+            .iter()
+            .chain(self.replay_sets.iter())
+            .cloned()
+            .collect()
+    }
+
+    fn on_connected(&mut self, conn: Conn, attempts: u32, started: Instant) {
+        let previous_thread_id = self.thread_id;
+        self.thread_id = Some(conn.id());
+        // MariaDB reports 10.x and 11.x; MySQL went from 5.7 to 8 and 9.
+        self.is_mariadb = conn.server_version().0 >= 10;
+        self.conn = Some(conn);
+        self.last_used = Instant::now();
+        self.in_transaction = false;
+        let lost = self.lost.take();
+        if self.ever_connected {
+            let lost_state: Vec<String> = std::mem::take(&mut self.unrestorable)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            self.sink.send(Message::event(
+                kind::RECONNECT,
+                EventInfo {
+                    thread_id: self.thread_id,
+                    previous_thread_id,
+                    attempts: Some(attempts),
+                    downtime: Some(
+                        lost.map(|(at, _)| at.elapsed())
+                            .unwrap_or_else(|| started.elapsed())
+                            .as_secs_f64()
+                            * 1000.0,
+                    ),
+                    lost_state: (!lost_state.is_empty()).then_some(lost_state),
+                    ..Default::default()
+                },
+            ));
+        } else {
+            self.ever_connected = true;
+            self.sink.send(Message::event(
+                kind::CONNECT,
+                EventInfo {
+                    thread_id: self.thread_id,
+                    ..Default::default()
+                },
+            ));
+        }
+    }
+
+    async fn ping_command(&mut self, id: u32) -> Result<(), ErrorInfo> {
+        // A ping is safe to repeat: a loss just means ping the new connection.
+        loop {
+            self.ensure_connected().await?;
+            match self.ping_connection().await {
+                Ok(()) => {
+                    self.reply_done(id, Vec::new());
+                    return Ok(());
+                }
+                Err(cause) => self.lose(cause),
+            }
+        }
+    }
+
+    async fn query_command(
+        &mut self,
+        id: u32,
+        sql: String,
+        idempotent: bool,
+        query_timeout: Option<Duration>,
+    ) -> Result<(), ErrorInfo> {
+        loop {
+            self.ensure_connected().await?;
+            if let Err(cause) = self.check_alive().await {
+                self.lose(cause);
+                continue;
+            }
+            if self.transaction_lost {
+                if statement::is_rollback(&sql) {
+                    self.transaction_lost = false;
+                } else {
+                    self.reply_failed(id, Vec::new(), transaction_lost_error());
+                    return Ok(());
+                }
+            }
+            let was_in_transaction = self.in_transaction;
+            let mut parts = Vec::new();
+            let result = self.run_query(id, &sql, query_timeout, &mut parts).await;
+            self.last_used = Instant::now();
+            let failure = match result {
+                Ok(()) => {
+                    self.after_statement(&sql, true);
+                    self.finish_status(&mut parts);
+                    self.reply_done(id, parts);
+                    return Ok(());
+                }
+                Err(failure) => failure,
+            };
+            let class = policy::classify(&failure.error, self.is_mariadb);
+            let cause = error::from_mysql(&failure.error, &self.endpoint);
+            if failure.timed_out.is_none() && class == ErrorClass::Statement {
+                let mut error = cause;
+                error.fatal = false;
+                self.after_statement(&sql, false);
+                self.finish_status(&mut parts);
+                // The parts of the statements that ran; `index` tells JavaScript which one failed.
+                let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
+                reply.index = Some(failure.index);
+                self.sink.send(reply);
+                return Ok(());
+            }
+            // The connection is gone (or abandoned after a timeout).
+            let not_sent = failure.timed_out.is_none()
+                && !failure.emitted
+                && (policy::proves_not_sent(&failure.error)
+                    || matches!(
+                        failure.error,
+                        mysql_async::Error::Driver(mysql_async::DriverError::ConnectionClosed)
+                    ));
+            self.lose(cause.clone());
+            if not_sent {
+                continue;
+            }
+            let replay = idempotent
+                && failure.timed_out.is_none()
+                && !failure.emitted
+                && !was_in_transaction
+                && !statement::is_commit(&sql);
+            if replay {
+                continue;
+            }
+            let error = match failure.timed_out {
+                Some(limit) => {
+                    let mut error = ErrorInfo::client(
+                        "PROTOCOL_SEQUENCE_TIMEOUT",
+                        format!("Query inactivity timeout after {} ms", limit.as_millis()),
+                    )
+                    .with_outcome(OUTCOME_UNKNOWN);
+                    error.timeout = u32::try_from(limit.as_millis()).ok();
+                    error
+                }
+                None => ErrorInfo::connection_lost(&cause, OUTCOME_UNKNOWN),
+            };
+            self.reply_failed(id, parts, error);
+            return Ok(());
+        }
+    }
+
+    /// Runs one text query, handing large row sets to JavaScript in chunks as they arrive.
+    async fn run_query(
+        &mut self,
+        id: u32,
+        sql: &str,
+        query_timeout: Option<Duration>,
+        parts: &mut Vec<ResultPart>,
+    ) -> Result<(), QueryFailure> {
+        let Some(conn) = self.conn.as_mut() else {
+            return Err(QueryFailure {
+                error: mysql_async::DriverError::ConnectionClosed.into(),
+                index: 0,
+                emitted: false,
+                timed_out: None,
+            });
+        };
+        let sink = self.sink.clone();
+        let mut index = 0u32;
+        let mut emitted = false;
+        let work = stream_results(conn, sink.as_ref(), id, sql, parts, &mut index, &mut emitted);
+        let result = match query_timeout {
+            Some(limit) => match timeout(limit, work).await {
+                Ok(result) => result.map_err(|error| (error, None)),
+                Err(_) => Err((mysql_async::DriverError::ConnectionClosed.into(), Some(limit))),
+            },
+            None => work.await.map_err(|error| (error, None)),
+        };
+        result.map_err(|(error, timed_out)| QueryFailure {
+            error,
+            index,
+            emitted,
+            timed_out,
+        })
+    }
+
+    /// Fills in the server status of OK parts, and tracks the transaction state.
+    fn finish_status(&mut self, parts: &mut [ResultPart]) {
+        let status = self
+            .conn
+            .as_ref()
+            .and_then(|conn| conn.last_ok_packet())
+            .map(|ok| ok.status_flags());
+        if let Some(status) = status {
+            self.in_transaction = status.contains(StatusFlags::SERVER_STATUS_IN_TRANS);
+            let bits = u32::from(status.bits()) & !MORE_RESULTS;
+            let last = parts.len().saturating_sub(1);
+            for (position, part) in parts.iter_mut().enumerate() {
+                if let Some(ok) = part.ok.as_mut() {
+                    ok.server_status = if position == last { bits } else { bits | MORE_RESULTS };
+                }
+            }
+        }
+    }
+
+    /// Tracks what a statement did to the session, for restoring it after a reconnect.
+    fn after_statement(&mut self, sql: &str, succeeded: bool) {
+        if !succeeded {
+            return;
+        }
+        match statement::session_effect(sql) {
+            SessionEffect::None => {}
+            SessionEffect::UseDatabase(database) => self.current_database = Some(database),
+            SessionEffect::ReplayableSet => {
+                let sql = sql.trim().trim_end_matches(';').to_string();
+                self.replay_sets.retain(|known| *known != sql);
+                if self.replay_sets.len() >= MAX_REPLAYED_SETS {
+                    self.replay_sets.remove(0);
+                }
+                self.replay_sets.push(sql);
+            }
+            SessionEffect::Unrestorable(what) => {
+                self.unrestorable.insert(what);
+            }
+        }
+    }
+
+    async fn change_user_command(
+        &mut self,
+        id: u32,
+        user: Option<String>,
+        password: Option<String>,
+        database: Option<String>,
+        init_statements: Vec<String>,
+    ) -> Result<(), ErrorInfo> {
+        self.ensure_connected().await?;
+        if let Err(cause) = self.check_alive().await {
+            self.lose(cause);
+            self.ensure_connected().await?;
+        }
+        let Some(conn) = self.conn.as_mut() else {
+            return Ok(());
+        };
+        let opts = ChangeUserOpts::default()
+            .with_user(user.clone())
+            .with_pass(password.clone())
+            .with_db_name(database.clone());
+        let result = async {
+            conn.change_user(opts).await?;
+            for sql in &init_statements {
+                conn.query_drop(sql.as_str()).await?;
+            }
+            Ok::<_, mysql_async::Error>(conn.id())
+        }
+        .await;
+        self.last_used = Instant::now();
+        match result {
+            Ok(thread_id) => {
+                // The new identity is what every reconnect uses from now on.
+                self.options.user = user;
+                self.options.password = password;
+                self.current_database = database;
+                self.options.init_statements = init_statements;
+                self.replay_sets.clear();
+                self.unrestorable.clear();
+                self.in_transaction = false;
+                self.transaction_lost = false;
+                self.thread_id = Some(thread_id);
+                self.reply_done(id, Vec::new());
+                Ok(())
+            }
+            Err(err) => {
+                // As in `mysql`, a failed change of user is fatal for the connection.
+                let error = error::from_mysql(&err, &self.endpoint).fatal();
+                Err(error)
+            }
+        }
+    }
+
+    async fn end(&mut self, id: u32) {
+        if let Some(conn) = self.conn.take() {
+            let _ = timeout(self.options.ping_timeout, conn.disconnect()).await;
+        }
+        self.reply_done(id, Vec::new());
+    }
+
+    /// Fails everything still pending with the reason the session ended, then reports CLOSED.
+    async fn finish(&mut self, exit: Exit) {
+        if let Some(conn) = self.conn.take() {
+            abandon(conn);
+        }
+        let (pending_error, in_flight_error, gave_up) = match exit {
+            Exit::Ended => (
+                ErrorInfo::client("PROTOCOL_ENQUEUE_AFTER_QUIT", "Cannot enqueue Query after invoking quit.")
+                    .with_outcome(OUTCOME_NOT_EXECUTED),
+                None,
+                None,
+            ),
+            Exit::Destroyed | Exit::Abandoned => {
+                let error = ErrorInfo::client(
+                    "PROTOCOL_ENQUEUE_AFTER_DESTROY",
+                    "Cannot enqueue Query after being destroyed.",
+                );
+                (
+                    error.clone().with_outcome(OUTCOME_NOT_EXECUTED),
+                    Some(error.with_outcome(OUTCOME_UNKNOWN)),
+                    None,
+                )
+            }
+            Exit::GaveUp(error) => {
+                let error = error.fatal();
+                (error.clone().with_outcome(OUTCOME_NOT_EXECUTED), None, Some(error))
+            }
+        };
+        if let (Some(id), Some(error)) = (self.in_flight.take(), in_flight_error) {
+            self.reply_failed(id, Vec::new(), error);
+        }
+        self.commands.close();
+        let mut pending: Vec<Command> = self.queue.drain(..).collect();
+        while let Ok(command) = self.commands.try_recv() {
+            pending.push(command);
+        }
+        for command in pending {
+            self.reply_failed(command.id, Vec::new(), pending_error.clone());
+        }
+        if let Some(error) = gave_up {
+            self.sink.send(Message {
+                kind: kind::GAVE_UP,
+                id: 0,
+                parts: None,
+                error: Some(error),
+                index: None,
+                event: None,
+            });
+        }
+        self.sink.send(Message::event(kind::CLOSED, EventInfo::default()));
+    }
+
+    fn reply_done(&self, id: u32, parts: Vec<ResultPart>) {
+        self.sink.send(Message::reply(kind::DONE, id, parts, None));
+    }
+
+    fn reply_failed(&self, id: u32, parts: Vec<ResultPart>, error: ErrorInfo) {
+        self.sink.send(Message::reply(kind::FAILED, id, parts, Some(error)));
+    }
+}
+
+/// A lost connection at connect time is worth retrying like a refused one.
+fn connect_class(class: ErrorClass) -> ErrorClass {
+    match class {
+        ErrorClass::Lost | ErrorClass::Statement => ErrorClass::Transient,
+        other => other,
+    }
+}
+
+fn transaction_lost_error() -> ErrorInfo {
+    ErrorInfo::client(
+        "TRANSACTION_LOST",
+        "The connection was lost inside a transaction, which the server rolled back. \
+         Call rollback() (or issue ROLLBACK) before running more statements.",
+    )
+    .with_outcome(OUTCOME_NOT_EXECUTED)
+}
+
+/// Closes a connection without waiting for it: sends COM_QUIT if the socket still takes it, and
+/// never drains a pending result from a peer that may not answer.
+fn abandon(conn: Conn) {
+    if conn.is_disconnected() {
+        return;
+    }
+    tokio::spawn(async move {
+        let _ = timeout(Duration::from_secs(1), conn.disconnect()).await;
+    });
+}
+
+async fn sleep_until_or_never(at: Option<Instant>) {
+    match at {
+        Some(at) => sleep_until(at.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Reads every result set of a text query into parts; row sets larger than a chunk are sent to
+/// JavaScript as PARTIAL messages while they arrive.
+async fn stream_results(
+    conn: &mut Conn,
+    sink: &dyn Sink,
+    id: u32,
+    sql: &str,
+    parts: &mut Vec<ResultPart>,
+    index: &mut u32,
+    emitted: &mut bool,
+) -> Result<(), mysql_async::Error> {
+    let mut result = conn.query_iter(sql).await?;
+    loop {
+        match result.columns() {
+            Some(columns) if columns.is_empty() => {
+                let ok = OkInfo {
+                    affected_rows: result.affected_rows() as f64,
+                    insert_id: result.last_insert_id().unwrap_or(0) as f64,
+                    server_status: 0,
+                    warning_count: u32::from(result.warnings()),
+                    info: result.info().into_owned(),
+                };
+                parts.push(ok_part(*index, ok));
+                // Moves to the next result set, if any.
+                result.next().await?;
+            }
+            Some(columns) => {
+                let mut rows = RowBuffer::new(*index, &columns);
+                while let Some(row) = result.next().await? {
+                    rows.push(row);
+                    if rows.is_full() {
+                        parts.push(rows.take_part());
+                        sink.send(Message::reply(kind::PARTIAL, id, std::mem::take(parts), None));
+                        *emitted = true;
+                    }
+                }
+                if rows.has_rows() || rows.fields.is_some() {
+                    parts.push(rows.take_part());
+                }
+            }
+            None => {
+                // Nothing pending, or a statement of a multi-statement query failed: `next()`
+                // surfaces that error.
+                result.next().await?;
+                return Ok(());
+            }
+        }
+        *index += 1;
+    }
+}
