@@ -160,7 +160,10 @@ async function buildTemplate () {
   fs.mkdirSync(work, { recursive: true, mode: 0o700 })
   try {
     try {
-      await execFileP(bins.installDb, [...installArgs, `--datadir=${path.join(work, 'data')}`],
+      // A private --tmpdir matters: at startup mariadbd deletes every `#sql*`
+      // file in its tmpdir, so bootstraps sharing one break each other (and
+      // would delete temp tables of any other server using that dir).
+      await execFileP(bins.installDb, [...installArgs, `--datadir=${path.join(work, 'data')}`, `--tmpdir=${work}`],
         { maxBuffer: 16 * 1024 * 1024, cwd: work })
     } catch (err) {
       throw new Error(`mariadb-install-db failed: ${err.message}\n${err.stdout || ''}\n${err.stderr || ''}`)
@@ -399,7 +402,7 @@ class Server {
       `--socket=${this.socketPath}`,
       `--pid-file=${this.pidFile}`,
       `--log-error=${this.errorLog}`,
-      `--tmpdir=${this.dir}`,
+      `--tmpdir=${this.dir}`, // private: mariadbd deletes `#sql*` files in its tmpdir at startup
       '--skip-name-resolve',
       ...tuningArgs(this._bins.options),
       ...runAsRootArgs(),
@@ -561,7 +564,7 @@ async function startServer (opts = {}) {
   const t0 = process.hrtime.bigint()
   const extraArgs = Array.isArray(opts.args) ? opts.args.map(String) : []
   const bins = await binaries()
-  const templateData = await template()
+  let templateData = await template()
   installHandlers()
 
   const maxAttempts = 3 // the free port can be taken between probing and binding
@@ -572,7 +575,16 @@ async function startServer (opts = {}) {
     registry.add(server)
     try {
       const tCopy = process.hrtime.bigint()
-      fs.cpSync(templateData, server.datadir, { recursive: true })
+      try {
+        fs.cpSync(templateData, server.datadir, { recursive: true })
+      } catch (err) {
+        if (err.code !== 'ENOENT') throw err
+        // The cached template was removed under us (tmp cleaner): rebuild it.
+        templatePromise = null
+        templateData = await template()
+        fs.rmSync(server.datadir, { recursive: true, force: true })
+        fs.cpSync(templateData, server.datadir, { recursive: true })
+      }
       debug(`datadir copied in ${elapsed(tCopy)}`)
       await server.start()
       await server.admin(

@@ -1,0 +1,175 @@
+'use strict';
+// The self-healing contract across outages: server restart with queued queries, down at startup,
+// fatal connect errors without a retry storm, bounded queueing, a blackholed peer, keepalive.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const mysql = require('..');
+const { startServer } = require('./support/mariadb');
+const { startProxy } = require('./support/fault-proxy');
+const { query, queryOutcome, end, once, sleep } = require('./support/client');
+
+let server;
+before(async () => {
+  server = await startServer();
+  await server.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)');
+});
+after(async () => {
+  await server.destroy();
+});
+
+function open(extra, target = server) {
+  const conn = mysql.createConnection({ ...target.config(), ...extra });
+  const seen = { error: [], disconnect: [], reconnecting: [], reconnect: [] };
+  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
+  return { conn, seen };
+}
+
+test('server stop and restart: queries issued during the outage all succeed after it, in order', async () => {
+  const { conn, seen } = open();
+  await query(conn, 'SELECT 1');
+  const before = conn.threadId;
+  await server.stop();
+  const disconnected = once(conn, 'disconnect');
+  const order = [];
+  const outcomes = [];
+  for (let seq = 1; seq <= 5; seq++) {
+    outcomes.push(
+      queryOutcome(conn, 'INSERT INTO outage VALUES (?, CONNECTION_ID())', [seq]).then((o) => {
+        order.push(seq);
+        return o;
+      }),
+    );
+  }
+  await disconnected;
+  await once(conn, 'reconnecting');
+  await server.start();
+  const results = await Promise.all(outcomes);
+  for (const { err } of results) assert.equal(err, null);
+  assert.deepEqual(order, [1, 2, 3, 4, 5]);
+  const rows = await query(conn, 'SELECT seq FROM outage ORDER BY seq');
+  assert.deepEqual(rows.map((r) => r.seq), [1, 2, 3, 4, 5]);
+  assert.notEqual(conn.threadId, before);
+  assert.equal(seen.error.length, 0);
+  assert.equal(seen.reconnect.length, 1);
+  assert.ok(seen.reconnect[0].downtime > 0);
+  assert.ok(seen.reconnect[0].attempts >= 1);
+  await end(conn);
+});
+
+test('server down at startup, then up: the first queries wait and succeed', async () => {
+  const late = await startServer();
+  try {
+    await late.stop();
+    const { conn, seen } = open({}, late);
+    const pending = queryOutcome(conn, 'SELECT 40 + 2 AS answer');
+    await once(conn, 'reconnecting');
+    await late.start();
+    const { err, results } = await pending;
+    assert.equal(err, null);
+    assert.equal(results[0].answer, 42);
+    assert.equal(seen.error.length, 0);
+    await end(conn);
+  } finally {
+    await late.destroy();
+  }
+});
+
+test('a wrong password gives up at once: one fatal error, no retry storm', async () => {
+  const { conn, seen } = open({ password: 'wrong' });
+  const errors = await Promise.all([queryOutcome(conn, 'SELECT 1'), queryOutcome(conn, 'SELECT 2')]);
+  for (const { err } of errors) {
+    assert.equal(err.code, 'ER_ACCESS_DENIED_ERROR');
+    assert.equal(err.errno, 1045);
+    assert.equal(err.fatal, true);
+  }
+  assert.equal(seen.reconnecting.length, 0);
+  assert.equal(seen.error.length, 0, 'the callbacks had it, so (as in mysql) it is not emitted too');
+  assert.ok(!JSON.stringify(errors.map((e) => e.err.message)).includes('wrong'));
+});
+
+test('an idle connection that cannot log in emits one error', async () => {
+  const { conn, seen } = open({ password: 'wrong' });
+  const fatal = once(conn, 'error');
+  conn.connect();
+  const [err] = await fatal;
+  assert.equal(err.code, 'ER_ACCESS_DENIED_ERROR');
+  assert.equal(err.fatal, true);
+  await sleep(50);
+  assert.equal(seen.error.length, 1);
+  assert.equal(seen.reconnecting.length, 0);
+});
+
+test('an unknown database is fatal at once', async () => {
+  const { conn, seen } = open({ database: 'no_such_db' });
+  const { err } = await queryOutcome(conn, 'SELECT 1');
+  assert.equal(err.code, 'ER_BAD_DB_ERROR');
+  assert.equal(err.fatal, true);
+  assert.equal(seen.reconnecting.length, 0);
+});
+
+test('queueing is bounded: queueLimit and queueTimeout fail commands that were never sent', async () => {
+  const down = await startServer();
+  try {
+    await down.stop();
+    const { conn } = open({ queueLimit: 2, queueTimeout: 300 }, down);
+    const outcomes = [1, 2, 3].map((n) => queryOutcome(conn, 'SELECT ?', [n]));
+    const third = await outcomes[2];
+    assert.equal(third.err.code, 'QUEUE_LIMIT_REACHED');
+    assert.equal(third.err.outcome, 'not_executed');
+    const [first, second] = await Promise.all(outcomes.slice(0, 2));
+    for (const { err } of [first, second]) {
+      assert.equal(err.code, 'QUEUE_TIMEOUT');
+      assert.equal(err.outcome, 'not_executed');
+      assert.notEqual(err.fatal, true);
+    }
+    conn.destroy();
+  } finally {
+    await down.destroy();
+  }
+});
+
+test('a blackholed peer is found by the query timeout; the connection heals when the link returns', async () => {
+  const proxy = await startProxy({ targetHost: server.host, targetPort: server.port });
+  try {
+    const { conn, seen } = open({ host: proxy.host, port: proxy.port, connectTimeout: 500 });
+    await query(conn, 'SELECT 1');
+    proxy.setMode('blackhole');
+    const { err } = await queryOutcome(conn, { sql: 'SELECT 2', timeout: 300 });
+    assert.equal(err.code, 'PROTOCOL_SEQUENCE_TIMEOUT');
+    assert.equal(err.timeout, 300);
+    assert.equal(err.outcome, 'unknown');
+    const pending = queryOutcome(conn, 'SELECT 3 AS three');
+    // New connections are blackholed too: the connect timeout turns them into retries.
+    await once(conn, 'reconnecting');
+    await once(conn, 'reconnecting');
+    proxy.setMode('pass');
+    const { err: later, results } = await pending;
+    assert.equal(later, null);
+    assert.equal(results[0].three, 3);
+    assert.ok(seen.reconnecting.some((e) => e.error && e.error.code === 'ETIMEDOUT'));
+    assert.equal(seen.error.length, 0);
+    await end(conn);
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('keepAlive pings below the wait_timeout: an idle connection survives it', async () => {
+  const { conn, seen } = open({ onConnect: 'SET SESSION wait_timeout = 1', keepAlive: 300 });
+  const first = (await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id;
+  await sleep(1600); // idle past wait_timeout: this is the situation under test
+  assert.deepEqual(await server.threadIds(), (await server.threadIds()).includes(first) ? await server.threadIds() : [first]);
+  assert.equal((await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id, first);
+  assert.equal(seen.disconnect.length, 0);
+  await end(conn);
+});
+
+test('keepAlive: true reads @@wait_timeout and pings at half of it', async () => {
+  const { conn, seen } = open({ onConnect: 'SET SESSION wait_timeout = 2', keepAlive: true });
+  const first = (await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id;
+  await sleep(2600);
+  assert.equal((await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id, first);
+  assert.equal(seen.disconnect.length, 0);
+  await end(conn);
+});
