@@ -26,11 +26,13 @@ function open(extra, target = server) {
 }
 
 test('server stop and restart: queries issued during the outage all succeed after it, in order', async () => {
-  const { conn, seen } = open();
+  const { conn, seen } = open({ reconnect: { maxDelay: 200 } });
   await query(conn, 'SELECT 1');
   const before = conn.threadId;
-  await server.stop();
   const disconnected = once(conn, 'disconnect');
+  await server.stop();
+  // The loss is found at once, while idle, as a socket in `mysql` would find it.
+  await disconnected;
   const order = [];
   const outcomes = [];
   for (let seq = 1; seq <= 5; seq++) {
@@ -41,7 +43,6 @@ test('server stop and restart: queries issued during the outage all succeed afte
       }),
     );
   }
-  await disconnected;
   await once(conn, 'reconnecting');
   await server.start();
   const results = await Promise.all(outcomes);
@@ -100,12 +101,21 @@ test('an idle connection that cannot log in emits one error', async () => {
   assert.equal(seen.reconnecting.length, 0);
 });
 
-test('an unknown database is fatal at once', async () => {
+test('an unknown or forbidden database is fatal at once, without retries', async () => {
+  // The app user may not see other databases: the server says 1044 before it says 1049.
   const { conn, seen } = open({ database: 'no_such_db' });
   const { err } = await queryOutcome(conn, 'SELECT 1');
-  assert.equal(err.code, 'ER_BAD_DB_ERROR');
+  assert.equal(err.code, 'ER_DBACCESS_DENIED_ERROR');
   assert.equal(err.fatal, true);
   assert.equal(seen.reconnecting.length, 0);
+  const root = mysql.createConnection({ socketPath: server.socketPath, user: 'root', database: 'no_such_db' });
+  const rootSeen = [];
+  root.on('reconnecting', (e) => rootSeen.push(e));
+  const { err: unknown } = await queryOutcome(root, 'SELECT 1');
+  assert.equal(unknown.code, 'ER_BAD_DB_ERROR');
+  assert.equal(unknown.errno, 1049);
+  assert.equal(unknown.fatal, true);
+  assert.equal(rootSeen.length, 0);
 });
 
 test('queueing is bounded: queueLimit and queueTimeout fail commands that were never sent', async () => {
@@ -159,7 +169,7 @@ test('keepAlive pings below the wait_timeout: an idle connection survives it', a
   const { conn, seen } = open({ onConnect: 'SET SESSION wait_timeout = 1', keepAlive: 300 });
   const first = (await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id;
   await sleep(1600); // idle past wait_timeout: this is the situation under test
-  assert.deepEqual(await server.threadIds(), (await server.threadIds()).includes(first) ? await server.threadIds() : [first]);
+  assert.ok((await server.threadIds()).includes(first), 'the server still has the connection');
   assert.equal((await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id, first);
   assert.equal(seen.disconnect.length, 0);
   await end(conn);

@@ -9,7 +9,7 @@ const DEFAULTS = {
   reconnect: { maxAttempts: Infinity, maxTime: Infinity, baseDelay: 100, maxDelay: 10000 },
   queueLimit: 10000,
   queueTimeout: 30000,
-  pingAfterIdle: 1000,
+  pingAfterIdle: 5000,
   keepAlive: false,
   pingTimeout: 5000,
 };

@@ -63,13 +63,16 @@ class Connection extends EventEmitter {
     this._fatalReported = false;
     this._paused = false;
     this._held = [];
-    this._onMessage = this._onMessage.bind(this);
+    // Each native session gets a generation: after a give-up, connect() starts a new one, and
+    // the old one's closing messages must not touch it.
+    this._generation = 0;
   }
 
   /** The live native session, started on first use (every method connects implicitly). */
   _session() {
     if (this._native === null) {
-      this._native = new NativeSession(this.config.toNative(), this._onMessage);
+      const generation = ++this._generation;
+      this._native = new NativeSession(this.config.toNative(), (message) => this._onMessage(message, generation));
       this._fatalError = null;
       this._fatalReported = false;
       this.state = 'connecting';
@@ -224,7 +227,9 @@ class Connection extends EventEmitter {
     return SqlString.format(sql, values, this.config.stringifyObjects, this.config.timezone);
   }
 
-  _onMessage(message) {
+  _onMessage(message, generation) {
+    // Replies carry unique ids and are always delivered; a replaced session's events are not.
+    if (generation !== this._generation && message.kind > FAILED) return;
     // While paused, results wait (in order) until resume(); events are not held back.
     if (this._paused && (message.kind === PARTIAL || this._held.length > 0)) {
       this._held.push(message);
@@ -277,6 +282,8 @@ class Connection extends EventEmitter {
         err.fatal = true;
         this._fatalError = err;
         this.state = 'protocol_error';
+        // The session is closing: from now on commands are refused (or connect() starts anew).
+        this._native = null;
         // As in `mysql`: a fatal error is emitted when no pending command had a handler for it.
         const reported = this._fatalReported;
         this._fatalReported = false;

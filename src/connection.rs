@@ -14,7 +14,9 @@ use napi_derive::napi;
 use crate::error::ErrorInfo;
 use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
-use crate::session::{kind, EventInfo, Keepalive, Message, Request, Session, SessionHandle, SessionOptions, Sink};
+use crate::session::{
+    kind, EventInfo, Keepalive, Message, Request, Session, SessionHandle, SessionOptions, Sink,
+};
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
 #[napi(object)]
@@ -82,7 +84,9 @@ impl From<NativeOptions> for SessionOptions {
                 max_attempts: options.max_attempts,
                 max_time: options.max_reconnect_time.map(millis),
             },
-            queue_limit: options.queue_limit.map_or(usize::MAX, |limit| limit as usize),
+            queue_limit: options
+                .queue_limit
+                .map_or(usize::MAX, |limit| limit as usize),
             queue_timeout: options.queue_timeout.map(millis),
             ping_after_idle: options.ping_after_idle.map(millis),
             keepalive,
@@ -99,11 +103,7 @@ fn ssl_opts(ssl: NativeSsl) -> mysql_async::SslOpts {
         .with_danger_skip_domain_validation(!ssl.reject_unauthorized);
     if let Some(ca) = ssl.ca {
         opts = opts
-            .with_root_certs(
-                ca.into_iter()
-                    .map(|pem| pem.to_vec().into())
-                    .collect(),
-            )
+            .with_root_certs(ca.into_iter().map(|pem| pem.to_vec().into()).collect())
             .with_disable_built_in_roots(true);
     }
     if let (Some(cert), Some(key)) = (ssl.cert, ssl.key) {
@@ -124,7 +124,8 @@ struct JsSink(ThreadsafeFunction<Message, (), Message, napi::Status, false>);
 
 impl Sink for JsSink {
     fn send(&self, message: Message) {
-        self.0.call(message, ThreadsafeFunctionCallMode::NonBlocking);
+        self.0
+            .call(message, ThreadsafeFunctionCallMode::NonBlocking);
     }
 }
 
@@ -147,7 +148,11 @@ impl NativeSession {
         let runtime = runtime::handle().map_err(napi::Error::from_reason)?;
         let (session, handle) = Session::new(options.into(), sink.clone());
         runtime.spawn(async move {
-            if AssertUnwindSafe(session.run()).catch_unwind().await.is_err() {
+            if AssertUnwindSafe(session.run())
+                .catch_unwind()
+                .await
+                .is_err()
+            {
                 // A bug, not a state the caller can fix: say so, and let JavaScript fail what is
                 // pending rather than leave callbacks hanging.
                 let error = ErrorInfo::client(

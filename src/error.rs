@@ -68,9 +68,14 @@ impl ErrorInfo {
 
     /// The connection was lost under a command: `mysql`'s PROTOCOL_CONNECTION_LOST, keeping the cause.
     pub fn connection_lost(cause: &ErrorInfo, outcome: &str) -> Self {
+        let detail = if cause.code.as_deref() == Some("PROTOCOL_CONNECTION_LOST") {
+            cause.message.clone()
+        } else {
+            cause.describe()
+        };
         let mut err = ErrorInfo::client(
             "PROTOCOL_CONNECTION_LOST",
-            format!("Connection lost: {}", cause.describe()),
+            format!("Connection lost: {detail}"),
         )
         .with_outcome(outcome);
         err.fatal = false;

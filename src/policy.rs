@@ -126,10 +126,7 @@ impl Backoff {
             return Duration::ZERO;
         }
         let exponent = (attempt - 2).min(30);
-        let ceiling = self
-            .base
-            .saturating_mul(1u32 << exponent)
-            .min(self.max);
+        let ceiling = self.base.saturating_mul(1u32 << exponent).min(self.max);
         ceiling.mul_f64(unit.clamp(0.0, 1.0))
     }
 }
@@ -168,14 +165,20 @@ mod tests {
             assert_eq!(classify(&io(kind), true), ErrorClass::Lost, "{kind:?}");
         }
         assert_eq!(
-            classify(&mysql_async::Error::Driver(DriverError::ConnectionClosed), true),
+            classify(
+                &mysql_async::Error::Driver(DriverError::ConnectionClosed),
+                true
+            ),
             ErrorClass::Lost
         );
     }
 
     #[test]
     fn refused_is_transient() {
-        assert_eq!(classify(&io(ErrorKind::ConnectionRefused), true), ErrorClass::Transient);
+        assert_eq!(
+            classify(&io(ErrorKind::ConnectionRefused), true),
+            ErrorClass::Transient
+        );
         assert_eq!(classify_errno(1040, true), ErrorClass::Transient);
     }
 
@@ -188,7 +191,11 @@ mod tests {
     #[test]
     fn statement_errors_leave_the_connection_alone() {
         for errno in [1064, 1062, 1213, 1205, 1146] {
-            assert_eq!(classify_errno(errno, true), ErrorClass::Statement, "{errno}");
+            assert_eq!(
+                classify_errno(errno, true),
+                ErrorClass::Statement,
+                "{errno}"
+            );
         }
     }
 

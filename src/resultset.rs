@@ -103,7 +103,8 @@ impl RowBuffer {
     fn push_cell(&mut self, bytes: &[u8]) {
         self.data.extend_from_slice(bytes);
         // A single cell is limited by max_allowed_packet (1 GiB), so it fits in i32.
-        self.lengths.push(i32::try_from(bytes.len()).unwrap_or(i32::MAX));
+        self.lengths
+            .push(i32::try_from(bytes.len()).unwrap_or(i32::MAX));
     }
 
     pub fn is_full(&self) -> bool {

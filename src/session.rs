@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use mysql_async::consts::StatusFlags;
 use mysql_async::prelude::Queryable;
-use mysql_async::{ChangeUserOpts, Conn, Opts, OptsBuilder, SslOpts};
+use mysql_async::{ChangeUserOpts, Conn, IdleSignal, Opts, OptsBuilder, SslOpts};
 use napi_derive::napi;
 use tokio::sync::{mpsc, Notify};
 use tokio::time::{sleep_until, timeout};
@@ -186,9 +186,19 @@ enum Exit {
     Abandoned,
 }
 
+/// How a command's execution ended.
+enum Step {
+    Done,
+    /// The connection was lost before the command could have run: run it on the next one.
+    Retry,
+    GaveUp(ErrorInfo),
+}
+
 enum Next {
     Command(Command),
     KeepaliveDue,
+    /// The idle connection's socket turned readable: closed by the server, or unsolicited bytes.
+    Socket(IdleSignal),
     Abandoned,
 }
 
@@ -282,11 +292,24 @@ impl Session {
 
     async fn serve(&mut self) -> Exit {
         loop {
-            // A loss found while idle: reconnect now, not when the next query arrives.
-            if self.conn.is_none() && self.lost.is_some() {
+            // Commands run only on a live connection: while there is none, they wait in the
+            // queue, where the queue limit and timeout apply. A loss found while idle reconnects
+            // at once, not when the next query arrives. `end()` needs no connection.
+            let front_is_end = matches!(
+                self.queue.front(),
+                Some(Command {
+                    request: Request::End,
+                    ..
+                })
+            );
+            if self.conn.is_none()
+                && !front_is_end
+                && (self.lost.is_some() || !self.queue.is_empty())
+            {
                 if let Err(error) = self.ensure_connected().await {
                     return Exit::GaveUp(error);
                 }
+                continue;
             }
             let command = match self.next_command().await {
                 Next::Command(command) => command,
@@ -294,39 +317,69 @@ impl Session {
                     self.keepalive_ping().await;
                     continue;
                 }
+                Next::Socket(signal) => {
+                    self.on_idle_signal(signal).await;
+                    continue;
+                }
                 Next::Abandoned => return Exit::Abandoned,
             };
+            if let Request::End = command.request {
+                self.end(command.id).await;
+                return Exit::Ended;
+            }
+            if self.conn.is_none() {
+                self.enqueue_front(command);
+                continue;
+            }
             self.in_flight = Some(command.id);
-            let id = command.id;
-            let outcome = match command.request {
-                Request::End => {
-                    self.end(id).await;
-                    return Exit::Ended;
+            let step = match &command.request {
+                Request::End => Step::Done,
+                Request::Connect => {
+                    self.reply_done(command.id, Vec::new());
+                    Step::Done
                 }
-                Request::Connect => self.ensure_connected().await.map(|()| {
-                    self.reply_done(id, Vec::new());
-                }),
-                Request::Ping => self.ping_command(id).await,
+                Request::Ping => self.ping_command(command.id).await,
                 Request::Query {
                     sql,
                     idempotent,
                     timeout,
-                } => self.query_command(id, sql, idempotent, timeout).await,
+                } => {
+                    self.query_command(command.id, sql, *idempotent, *timeout)
+                        .await
+                }
                 Request::ChangeUser {
                     user,
                     password,
                     database,
                     init_statements,
                 } => {
-                    self.change_user_command(id, user, password, database, init_statements)
+                    self.change_user_command(command.id, user, password, database, init_statements)
                         .await
                 }
             };
             self.in_flight = None;
-            if let Err(error) = outcome {
-                self.reply_failed(id, Vec::new(), error.clone());
-                return Exit::GaveUp(error);
+            match step {
+                Step::Done => {}
+                // Lost before the command could have run: it goes first on the new connection.
+                Step::Retry => self.queue.push_front(command),
+                Step::GaveUp(error) => {
+                    self.reply_failed(command.id, Vec::new(), error.clone());
+                    return Exit::GaveUp(error);
+                }
             }
+        }
+    }
+
+    /// A command taken while there is no connection: it waits first in line (limit applies).
+    fn enqueue_front(&mut self, command: Command) {
+        if self.queue.len() < self.options.queue_limit {
+            self.queue.push_front(command);
+        } else {
+            self.reply_failed(
+                command.id,
+                Vec::new(),
+                queue_full_error(self.options.queue_limit),
+            );
         }
     }
 
@@ -335,13 +388,26 @@ impl Session {
         if let Some(command) = self.queue.pop_front() {
             return Next::Command(command);
         }
-        let keepalive_at = self.keepalive_interval().map(|every| self.last_used + every);
+        let keepalive_at = self
+            .keepalive_interval()
+            .map(|every| self.last_used + every);
+        let conn = self.conn.as_ref();
         tokio::select! {
             command = self.commands.recv() => match command {
                 Some(command) => Next::Command(command),
                 None => Next::Abandoned,
             },
             _ = sleep_until_or_never(keepalive_at) => Next::KeepaliveDue,
+            signal = idle_signal(conn) => Next::Socket(signal),
+        }
+    }
+
+    /// The server closed the idle connection (found at once, as a socket in `mysql` would), or
+    /// sent bytes: a ping reads them (an error packet before a close, or a TLS record).
+    async fn on_idle_signal(&mut self, signal: IdleSignal) {
+        match signal {
+            IdleSignal::Closed => self.lose(server_closed()),
+            IdleSignal::Data => self.keepalive_ping().await,
         }
     }
 
@@ -383,14 +449,24 @@ impl Session {
     }
 
     /// Finds a connection the server closed while it sat idle, before a command is written to it.
+    /// Two checks: the socket probe (free: a closed or reset socket is never written to), then a
+    /// ping after `pingAfterIdle`, for peers that vanished without closing (a dead host, a cut
+    /// link).
     async fn check_alive(&mut self) -> Result<(), ErrorInfo> {
-        let Some(threshold) = self.options.ping_after_idle else {
+        let Some(conn) = self.conn.as_ref() else {
             return Ok(());
         };
-        if self.last_used.elapsed() < threshold {
-            return Ok(());
+        match conn.idle_signal_now() {
+            Some(IdleSignal::Closed) => return Err(server_closed()),
+            Some(IdleSignal::Data) => return self.ping_connection().await,
+            None => {}
         }
-        self.ping_connection().await
+        match self.options.ping_after_idle {
+            Some(threshold) if self.last_used.elapsed() >= threshold => {
+                self.ping_connection().await
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The connection is gone: drop it, remember why, and whether a transaction died with it.
@@ -436,7 +512,8 @@ impl Session {
         loop {
             attempt += 1;
             if self.ever_connected || attempt > 1 {
-                if !self.options.reconnect || !self.options.budget.allows(attempt, started.elapsed())
+                if !self.options.reconnect
+                    || !self.options.budget.allows(attempt, started.elapsed())
                 {
                     let cause = last_error.unwrap_or_else(|| {
                         ErrorInfo::client("PROTOCOL_CONNECTION_LOST", "Connection lost.")
@@ -495,19 +572,14 @@ impl Session {
     }
 
     fn enqueue(&mut self, command: Command) {
-        if matches!(command.request, Request::End) || self.queue.len() < self.options.queue_limit
-        {
+        if matches!(command.request, Request::End) || self.queue.len() < self.options.queue_limit {
             self.queue.push_back(command);
         } else {
-            let error = ErrorInfo::client(
-                "QUEUE_LIMIT_REACHED",
-                format!(
-                    "Queue limit reached: {} commands are already waiting for the connection.",
-                    self.options.queue_limit
-                ),
-            )
-            .with_outcome(OUTCOME_NOT_EXECUTED);
-            self.reply_failed(command.id, Vec::new(), error);
+            self.reply_failed(
+                command.id,
+                Vec::new(),
+                queue_full_error(self.options.queue_limit),
+            );
         }
     }
 
@@ -538,10 +610,7 @@ impl Session {
                 .unwrap_or_default();
             let error = ErrorInfo::client(
                 "QUEUE_TIMEOUT",
-                format!(
-                    "Waited {} ms for a connection{cause}",
-                    limit.as_millis()
-                ),
+                format!("Waited {} ms for a connection{cause}", limit.as_millis()),
             )
             .with_outcome(OUTCOME_NOT_EXECUTED);
             self.reply_failed(command.id, Vec::new(), error);
@@ -575,16 +644,18 @@ impl Session {
             (error, ErrorClass::Transient)
         };
         let deadline = Instant::now() + self.options.connect_timeout;
-        let mut conn = match timeout(self.options.connect_timeout, Conn::new(self.connect_opts()))
-            .await
-        {
-            Ok(Ok(conn)) => conn,
-            Ok(Err(err)) => {
-                let class = policy::classify(&err, self.is_mariadb);
-                return Err((error::from_mysql(&err, &self.endpoint), connect_class(class)));
-            }
-            Err(_) => return Err(timeout_error()),
-        };
+        let mut conn =
+            match timeout(self.options.connect_timeout, Conn::new(self.connect_opts())).await {
+                Ok(Ok(conn)) => conn,
+                Ok(Err(err)) => {
+                    let class = policy::classify(&err, self.is_mariadb);
+                    return Err((
+                        error::from_mysql(&err, &self.endpoint),
+                        connect_class(class),
+                    ));
+                }
+                Err(_) => return Err(timeout_error()),
+            };
         let restore = self.restore_statements();
         let keepalive_auto = self.options.keepalive == Keepalive::Auto;
         let endpoint = self.endpoint.clone();
@@ -675,16 +746,16 @@ impl Session {
         }
     }
 
-    async fn ping_command(&mut self, id: u32) -> Result<(), ErrorInfo> {
+    async fn ping_command(&mut self, id: u32) -> Step {
         // A ping is safe to repeat: a loss just means ping the new connection.
-        loop {
-            self.ensure_connected().await?;
-            match self.ping_connection().await {
-                Ok(()) => {
-                    self.reply_done(id, Vec::new());
-                    return Ok(());
-                }
-                Err(cause) => self.lose(cause),
+        match self.ping_connection().await {
+            Ok(()) => {
+                self.reply_done(id, Vec::new());
+                Step::Done
+            }
+            Err(cause) => {
+                self.lose(cause);
+                Step::Retry
             }
         }
     }
@@ -692,85 +763,81 @@ impl Session {
     async fn query_command(
         &mut self,
         id: u32,
-        sql: String,
+        sql: &str,
         idempotent: bool,
         query_timeout: Option<Duration>,
-    ) -> Result<(), ErrorInfo> {
-        loop {
-            self.ensure_connected().await?;
-            if let Err(cause) = self.check_alive().await {
-                self.lose(cause);
-                continue;
-            }
-            if self.transaction_lost {
-                if statement::is_rollback(&sql) {
-                    self.transaction_lost = false;
-                } else {
-                    self.reply_failed(id, Vec::new(), transaction_lost_error());
-                    return Ok(());
-                }
-            }
-            let was_in_transaction = self.in_transaction;
-            let mut parts = Vec::new();
-            let result = self.run_query(id, &sql, query_timeout, &mut parts).await;
-            self.last_used = Instant::now();
-            let failure = match result {
-                Ok(()) => {
-                    self.after_statement(&sql, true);
-                    self.finish_status(&mut parts);
-                    self.reply_done(id, parts);
-                    return Ok(());
-                }
-                Err(failure) => failure,
-            };
-            let class = policy::classify(&failure.error, self.is_mariadb);
-            let cause = error::from_mysql(&failure.error, &self.endpoint);
-            if failure.timed_out.is_none() && class == ErrorClass::Statement {
-                let mut error = cause;
-                error.fatal = false;
-                self.after_statement(&sql, false);
-                self.finish_status(&mut parts);
-                // The parts of the statements that ran; `index` tells JavaScript which one failed.
-                let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
-                reply.index = Some(failure.index);
-                self.sink.send(reply);
-                return Ok(());
-            }
-            // The connection is gone (or abandoned after a timeout).
-            let not_sent = failure.timed_out.is_none()
-                && !failure.emitted
-                && (policy::proves_not_sent(&failure.error)
-                    || matches!(
-                        failure.error,
-                        mysql_async::Error::Driver(mysql_async::DriverError::ConnectionClosed)
-                    ));
-            self.lose(cause.clone());
-            if not_sent {
-                continue;
-            }
-            let replay = idempotent
-                && failure.timed_out.is_none()
-                && !failure.emitted
-                && !was_in_transaction
-                && !statement::is_commit(&sql);
-            if replay {
-                continue;
-            }
-            let error = match failure.timed_out {
-                Some(limit) => {
-                    let mut error = ErrorInfo::client(
-                        "PROTOCOL_SEQUENCE_TIMEOUT",
-                        format!("Query inactivity timeout after {} ms", limit.as_millis()),
-                    )
-                    .with_outcome(OUTCOME_UNKNOWN);
-                    error.timeout = u32::try_from(limit.as_millis()).ok();
-                    error
-                }
-                None => ErrorInfo::connection_lost(&cause, OUTCOME_UNKNOWN),
-            };
-            self.reply_failed(id, parts, error);
-            return Ok(());
+    ) -> Step {
+        if let Err(cause) = self.check_alive().await {
+            self.lose(cause);
+            return Step::Retry;
         }
+        if self.transaction_lost {
+            if statement::is_rollback(sql) {
+                self.transaction_lost = false;
+            } else {
+                self.reply_failed(id, Vec::new(), transaction_lost_error());
+                return Step::Done;
+            }
+        }
+        let was_in_transaction = self.in_transaction;
+        let mut parts = Vec::new();
+        let result = self.run_query(id, sql, query_timeout, &mut parts).await;
+        self.last_used = Instant::now();
+        let failure = match result {
+            Ok(()) => {
+                self.after_statement(sql);
+                self.finish_status(&mut parts);
+                self.reply_done(id, parts);
+                return Step::Done;
+            }
+            Err(failure) => failure,
+        };
+        let class = policy::classify(&failure.error, self.is_mariadb);
+        let cause = error::from_mysql(&failure.error, &self.endpoint);
+        if failure.timed_out.is_none() && class == ErrorClass::Statement {
+            let mut error = cause;
+            error.fatal = false;
+            self.finish_status(&mut parts);
+            // The parts of the statements that ran; `index` tells JavaScript which one failed.
+            let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
+            reply.index = Some(failure.index);
+            self.sink.send(reply);
+            return Step::Done;
+        }
+        // The connection is gone (or abandoned after a timeout).
+        let not_sent = failure.timed_out.is_none()
+            && !failure.emitted
+            && (policy::proves_not_sent(&failure.error)
+                || matches!(
+                    failure.error,
+                    mysql_async::Error::Driver(mysql_async::DriverError::ConnectionClosed)
+                ));
+        self.lose(cause.clone());
+        if not_sent {
+            return Step::Retry;
+        }
+        let replay = idempotent
+            && failure.timed_out.is_none()
+            && !failure.emitted
+            && !was_in_transaction
+            && !statement::is_commit(sql);
+        if replay {
+            return Step::Retry;
+        }
+        let error = match failure.timed_out {
+            Some(limit) => {
+                let mut error = ErrorInfo::client(
+                    "PROTOCOL_SEQUENCE_TIMEOUT",
+                    format!("Query inactivity timeout after {} ms", limit.as_millis()),
+                )
+                .with_outcome(OUTCOME_UNKNOWN);
+                error.timeout = u32::try_from(limit.as_millis()).ok();
+                error
+            }
+            None => ErrorInfo::connection_lost(&cause, OUTCOME_UNKNOWN),
+        };
+        self.reply_failed(id, parts, error);
+        Step::Done
     }
 
     /// Runs one text query, handing large row sets to JavaScript in chunks as they arrive.
@@ -792,11 +859,22 @@ impl Session {
         let sink = self.sink.clone();
         let mut index = 0u32;
         let mut emitted = false;
-        let work = stream_results(conn, sink.as_ref(), id, sql, parts, &mut index, &mut emitted);
+        let work = stream_results(
+            conn,
+            sink.as_ref(),
+            id,
+            sql,
+            parts,
+            &mut index,
+            &mut emitted,
+        );
         let result = match query_timeout {
             Some(limit) => match timeout(limit, work).await {
                 Ok(result) => result.map_err(|error| (error, None)),
-                Err(_) => Err((mysql_async::DriverError::ConnectionClosed.into(), Some(limit))),
+                Err(_) => Err((
+                    mysql_async::DriverError::ConnectionClosed.into(),
+                    Some(limit),
+                )),
             },
             None => work.await.map_err(|error| (error, None)),
         };
@@ -821,17 +899,18 @@ impl Session {
             let last = parts.len().saturating_sub(1);
             for (position, part) in parts.iter_mut().enumerate() {
                 if let Some(ok) = part.ok.as_mut() {
-                    ok.server_status = if position == last { bits } else { bits | MORE_RESULTS };
+                    ok.server_status = if position == last {
+                        bits
+                    } else {
+                        bits | MORE_RESULTS
+                    };
                 }
             }
         }
     }
 
     /// Tracks what a statement did to the session, for restoring it after a reconnect.
-    fn after_statement(&mut self, sql: &str, succeeded: bool) {
-        if !succeeded {
-            return;
-        }
+    fn after_statement(&mut self, sql: &str) {
         match statement::session_effect(sql) {
             SessionEffect::None => {}
             SessionEffect::UseDatabase(database) => self.current_database = Some(database),
@@ -852,18 +931,17 @@ impl Session {
     async fn change_user_command(
         &mut self,
         id: u32,
-        user: Option<String>,
-        password: Option<String>,
-        database: Option<String>,
-        init_statements: Vec<String>,
-    ) -> Result<(), ErrorInfo> {
-        self.ensure_connected().await?;
+        user: &Option<String>,
+        password: &Option<String>,
+        database: &Option<String>,
+        init_statements: &[String],
+    ) -> Step {
         if let Err(cause) = self.check_alive().await {
             self.lose(cause);
-            self.ensure_connected().await?;
+            return Step::Retry;
         }
         let Some(conn) = self.conn.as_mut() else {
-            return Ok(());
+            return Step::Retry;
         };
         let opts = ChangeUserOpts::default()
             .with_user(user.clone())
@@ -871,7 +949,7 @@ impl Session {
             .with_db_name(database.clone());
         let result = async {
             conn.change_user(opts).await?;
-            for sql in &init_statements {
+            for sql in init_statements {
                 conn.query_drop(sql.as_str()).await?;
             }
             Ok::<_, mysql_async::Error>(conn.id())
@@ -881,23 +959,20 @@ impl Session {
         match result {
             Ok(thread_id) => {
                 // The new identity is what every reconnect uses from now on.
-                self.options.user = user;
-                self.options.password = password;
-                self.current_database = database;
-                self.options.init_statements = init_statements;
+                self.options.user = user.clone();
+                self.options.password = password.clone();
+                self.current_database = database.clone();
+                self.options.init_statements = init_statements.to_vec();
                 self.replay_sets.clear();
                 self.unrestorable.clear();
                 self.in_transaction = false;
                 self.transaction_lost = false;
                 self.thread_id = Some(thread_id);
                 self.reply_done(id, Vec::new());
-                Ok(())
+                Step::Done
             }
-            Err(err) => {
-                // As in `mysql`, a failed change of user is fatal for the connection.
-                let error = error::from_mysql(&err, &self.endpoint).fatal();
-                Err(error)
-            }
+            // As in `mysql`, a failed change of user is fatal for the connection.
+            Err(err) => Step::GaveUp(error::from_mysql(&err, &self.endpoint).fatal()),
         }
     }
 
@@ -915,8 +990,11 @@ impl Session {
         }
         let (pending_error, in_flight_error, gave_up) = match exit {
             Exit::Ended => (
-                ErrorInfo::client("PROTOCOL_ENQUEUE_AFTER_QUIT", "Cannot enqueue Query after invoking quit.")
-                    .with_outcome(OUTCOME_NOT_EXECUTED),
+                ErrorInfo::client(
+                    "PROTOCOL_ENQUEUE_AFTER_QUIT",
+                    "Cannot enqueue Query after invoking quit.",
+                )
+                .with_outcome(OUTCOME_NOT_EXECUTED),
                 None,
                 None,
             ),
@@ -933,7 +1011,11 @@ impl Session {
             }
             Exit::GaveUp(error) => {
                 let error = error.fatal();
-                (error.clone().with_outcome(OUTCOME_NOT_EXECUTED), None, Some(error))
+                (
+                    error.clone().with_outcome(OUTCOME_NOT_EXECUTED),
+                    None,
+                    Some(error),
+                )
             }
         };
         if let (Some(id), Some(error)) = (self.in_flight.take(), in_flight_error) {
@@ -957,7 +1039,8 @@ impl Session {
                 event: None,
             });
         }
-        self.sink.send(Message::event(kind::CLOSED, EventInfo::default()));
+        self.sink
+            .send(Message::event(kind::CLOSED, EventInfo::default()));
     }
 
     fn reply_done(&self, id: u32, parts: Vec<ResultPart>) {
@@ -965,7 +1048,8 @@ impl Session {
     }
 
     fn reply_failed(&self, id: u32, parts: Vec<ResultPart>, error: ErrorInfo) {
-        self.sink.send(Message::reply(kind::FAILED, id, parts, Some(error)));
+        self.sink
+            .send(Message::reply(kind::FAILED, id, parts, Some(error)));
     }
 }
 
@@ -975,6 +1059,14 @@ fn connect_class(class: ErrorClass) -> ErrorClass {
         ErrorClass::Lost | ErrorClass::Statement => ErrorClass::Transient,
         other => other,
     }
+}
+
+fn queue_full_error(limit: usize) -> ErrorInfo {
+    ErrorInfo::client(
+        "QUEUE_LIMIT_REACHED",
+        format!("Queue limit reached: {limit} commands are already waiting for the connection."),
+    )
+    .with_outcome(OUTCOME_NOT_EXECUTED)
 }
 
 fn transaction_lost_error() -> ErrorInfo {
@@ -995,6 +1087,21 @@ fn abandon(conn: Conn) {
     tokio::spawn(async move {
         let _ = timeout(Duration::from_secs(1), conn.disconnect()).await;
     });
+}
+
+/// The loss the socket probe finds: the server closed (or reset) the connection.
+fn server_closed() -> ErrorInfo {
+    ErrorInfo::client(
+        "PROTOCOL_CONNECTION_LOST",
+        "The server closed the connection.",
+    )
+}
+
+async fn idle_signal(conn: Option<&Conn>) -> IdleSignal {
+    match conn {
+        Some(conn) => conn.idle_signal().await,
+        None => std::future::pending().await,
+    }
 }
 
 async fn sleep_until_or_never(at: Option<Instant>) {
@@ -1036,7 +1143,12 @@ async fn stream_results(
                     rows.push(row);
                     if rows.is_full() {
                         parts.push(rows.take_part());
-                        sink.send(Message::reply(kind::PARTIAL, id, std::mem::take(parts), None));
+                        sink.send(Message::reply(
+                            kind::PARTIAL,
+                            id,
+                            std::mem::take(parts),
+                            None,
+                        ));
                         *emitted = true;
                     }
                 }

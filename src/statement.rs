@@ -169,20 +169,44 @@ mod tests {
 
     #[test]
     fn use_database_is_tracked() {
-        assert_eq!(session_effect("USE shop"), SessionEffect::UseDatabase("shop".into()));
-        assert_eq!(session_effect("use `my db`;"), SessionEffect::UseDatabase("my db".into()));
+        assert_eq!(
+            session_effect("USE shop"),
+            SessionEffect::UseDatabase("shop".into())
+        );
+        assert_eq!(
+            session_effect("use `my db`;"),
+            SessionEffect::UseDatabase("my db".into())
+        );
         assert_eq!(session_effect("USE a; DELETE FROM t"), SessionEffect::None);
     }
 
     #[test]
     fn session_sets_replay_but_global_and_user_variables_do_not() {
-        assert_eq!(session_effect("SET sql_mode = ''"), SessionEffect::ReplayableSet);
-        assert_eq!(session_effect("SET NAMES utf8mb4"), SessionEffect::ReplayableSet);
-        assert_eq!(session_effect("SET @@session.time_zone='+00:00'"), SessionEffect::ReplayableSet);
-        assert_eq!(session_effect("SET GLOBAL wait_timeout = 5"), SessionEffect::None);
+        assert_eq!(
+            session_effect("SET sql_mode = ''"),
+            SessionEffect::ReplayableSet
+        );
+        assert_eq!(
+            session_effect("SET NAMES utf8mb4"),
+            SessionEffect::ReplayableSet
+        );
+        assert_eq!(
+            session_effect("SET @@session.time_zone='+00:00'"),
+            SessionEffect::ReplayableSet
+        );
+        assert_eq!(
+            session_effect("SET GLOBAL wait_timeout = 5"),
+            SessionEffect::None
+        );
         assert_eq!(session_effect("SET @@global.x = 1"), SessionEffect::None);
-        assert_eq!(session_effect("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"), SessionEffect::None);
-        assert_eq!(session_effect("SET x = 1; DROP TABLE t"), SessionEffect::None);
+        assert_eq!(
+            session_effect("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"),
+            SessionEffect::None
+        );
+        assert_eq!(
+            session_effect("SET x = 1; DROP TABLE t"),
+            SessionEffect::None
+        );
         assert_eq!(
             session_effect("SET @x = 1"),
             SessionEffect::Unrestorable(LOST_USER_VARIABLES)
@@ -199,8 +223,14 @@ mod tests {
             session_effect("CREATE TEMPORARY TABLE t (a int)"),
             SessionEffect::Unrestorable(LOST_TEMPORARY_TABLES)
         );
-        assert_eq!(session_effect("SELECT GET_LOCK('a', 1)"), SessionEffect::Unrestorable(LOST_LOCKS));
-        assert_eq!(session_effect("LOCK TABLES t WRITE"), SessionEffect::Unrestorable(LOST_LOCKS));
+        assert_eq!(
+            session_effect("SELECT GET_LOCK('a', 1)"),
+            SessionEffect::Unrestorable(LOST_LOCKS)
+        );
+        assert_eq!(
+            session_effect("LOCK TABLES t WRITE"),
+            SessionEffect::Unrestorable(LOST_LOCKS)
+        );
         assert_eq!(
             session_effect("PREPARE s FROM 'SELECT 1'"),
             SessionEffect::Unrestorable(LOST_PREPARED_STATEMENTS)
