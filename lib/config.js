@@ -91,9 +91,10 @@ function parseKeepAlive(value) {
 
 function parseOnConnect(value) {
   if (value === undefined || value === null) return [];
+  if (typeof value === 'function') return value;
   const list = Array.isArray(value) ? value : [value];
   for (const sql of list) {
-    if (typeof sql !== 'string') throw fail(TypeError, 'onConnect', 'an SQL string or an array of them', sql);
+    if (typeof sql !== 'string') throw fail(TypeError, 'onConnect', 'an SQL string, an array of them, or a function', sql);
   }
   return list;
 }
@@ -197,7 +198,8 @@ class ConnectionConfig {
   /** Statements run on every (re)connect: charset first, then the user's onConnect. */
   initStatements() {
     const charset = charsetStatement(this.charsetNumber);
-    return charset ? [charset, ...this.onConnect] : [...this.onConnect];
+    const statements = typeof this.onConnect === 'function' ? [] : this.onConnect;
+    return charset ? [charset, ...statements] : [...statements];
   }
 
   /** The options the native session takes (milliseconds; absent means unlimited). */
@@ -233,6 +235,8 @@ class ConnectionConfig {
       keepaliveInterval: this._keepAlive.interval,
       pingTimeout: finite(this.pingTimeout),
       ssl,
+      multipleStatements: Boolean(this.multipleStatements),
+      connectHook: typeof this.onConnect === 'function',
     };
   }
 }

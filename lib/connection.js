@@ -18,6 +18,7 @@ const RECONNECTING = 12;
 const RECONNECT = 13;
 const GAVE_UP = 14;
 const CLOSED = 15;
+const CONNECT_HOOK = 16;
 
 function createQuery(sql, values, callback) {
   if (sql instanceof Query) return sql;
@@ -38,6 +39,16 @@ function createQuery(sql, values, callback) {
     throw new TypeError('argument callback must be a function when provided');
   }
   return new Query(options, cb);
+}
+
+/** `mysql`'s StatisticsPacket: the status line, and each `Name: value` as a number. */
+function statisticsPacket(text) {
+  const packet = { message: text || '' };
+  for (const item of packet.message.split(/\s\s/)) {
+    const match = item.match(/^(.+)\:\s+(.+)$/);
+    if (match !== null) packet[match[1].toLowerCase().replace(/\s/g, '_')] = Number(match[2]);
+  }
+  return packet;
 }
 
 function optionsAndCallback(options, callback) {
@@ -120,6 +131,11 @@ class Connection extends EventEmitter {
   }
 
   query(sql, values, cb) {
+    return this._query(sql, values, cb, false);
+  }
+
+  /** `duringHook`: issued by the onConnect function, runs before the queued commands. */
+  _query(sql, values, cb, duringHook) {
     const query = createQuery(sql, values, cb);
     query._connection = this;
     if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
@@ -127,13 +143,47 @@ class Connection extends EventEmitter {
     // `query(cb)` sends an empty query; the server answers ER_EMPTY_QUERY, as with `mysql`.
     const sqlText = typeof query.sql === 'string' ? query.sql : '';
     const timeout = query._timeout === undefined ? undefined : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
-    this._enqueue('Query', { kind: 'query', query }, (session, id) => session.query(id, sqlText, query._idempotent, timeout));
+    this._enqueue('Query', { kind: 'query', query }, (session, id) => session.query(id, sqlText, query._idempotent, timeout, duringHook));
     return query;
   }
 
   ping(options, callback) {
     [options, callback] = optionsAndCallback(options, callback);
-    this._enqueue('Ping', { kind: 'ping', callback }, (session, id) => session.ping(id));
+    this._enqueue('Ping', { kind: 'ping', callback }, (session, id) => session.ping(id, false));
+  }
+
+  statistics(options, callback) {
+    [options, callback] = optionsAndCallback(options, callback);
+    this._enqueue('Statistics', { kind: 'statistics', callback }, (session, id) => session.statistics(id));
+  }
+
+  /** Runs the onConnect function on a new connection; the session holds the queue until done. */
+  _runConnectHook(event, native) {
+    const round = event.attempt;
+    this.threadId = event.threadId;
+    const connection = this;
+    const hookConnection = {
+      config: this.config,
+      threadId: event.threadId,
+      query: (sql, values, cb) => connection._query(sql, values, cb, true),
+      escape: (value) => connection.escape(value),
+      escapeId: (value) => connection.escapeId(value),
+      format: (sql, values) => connection.format(sql, values),
+    };
+    let answered = false;
+    const done = (err) => {
+      if (answered) return;
+      answered = true;
+      native.hookDone(round, err ? String((err && err.message) || err) : undefined);
+    };
+    try {
+      const hook = this.config.onConnect;
+      const result = hook.call(this, hookConnection, done);
+      if (result && typeof result.then === 'function') result.then(() => done(), (err) => done(err || new Error('onConnect rejected')));
+      else if (hook.length < 2) done();
+    } catch (err) {
+      done(err);
+    }
   }
 
   changeUser(options, callback) {
@@ -247,6 +297,8 @@ class Connection extends EventEmitter {
       }
       case DONE:
         return this._settle(message.id, null, message);
+      case CONNECT_HOOK:
+        return this._runConnectHook(message.event, this._native);
       case FAILED:
         return this._settle(message.id, fromNative(message.error), message);
       case CONNECT:
@@ -317,14 +369,18 @@ class Connection extends EventEmitter {
     if (err && err.fatal && (entry.callback || (entry.query && entry.query.hasErrorHandler()))) this._fatalReported = true;
     if (entry.query) entry.query._receive(message.parts);
     if (!err && entry.onSuccess) entry.onSuccess();
-    this._answer(entry, err, message.index);
+    this._answer(entry, err, message.index, message);
     if (this._pending.size === 0) this.emit('drain');
   }
 
-  _answer(entry, err, index) {
+  _answer(entry, err, index, message) {
     if (entry.query) {
       if (err) entry.query._fail(err, index);
       else entry.query._succeed();
+      return;
+    }
+    if (entry.kind === 'statistics' && !err) {
+      if (entry.callback) entry.callback(null, statisticsPacket(message && message.text));
       return;
     }
     if (entry.callback) entry.callback(err || null);

@@ -43,6 +43,9 @@ pub struct NativeOptions {
     pub keepalive_interval: Option<u32>,
     pub ping_timeout: u32,
     pub ssl: Option<NativeSsl>,
+    pub multiple_statements: bool,
+    /// An `onConnect` function is set: the session asks JavaScript to run it on every connect.
+    pub connect_hook: bool,
 }
 
 /// TLS options in `mysql`'s shape (PEM contents).
@@ -92,6 +95,8 @@ impl From<NativeOptions> for SessionOptions {
             keepalive,
             ping_timeout: millis(options.ping_timeout),
             ssl: options.ssl.map(ssl_opts),
+            multiple_statements: options.multiple_statements,
+            connect_hook: options.connect_hook,
         }
     }
 }
@@ -166,6 +171,7 @@ impl NativeSession {
                     parts: None,
                     error: Some(error),
                     index: None,
+                    text: None,
                     event: None,
                 });
                 sink.send(Message {
@@ -174,6 +180,7 @@ impl NativeSession {
                     parts: None,
                     error: None,
                     index: None,
+                    text: None,
                     event: Some(EventInfo::default()),
                 });
             }
@@ -184,25 +191,44 @@ impl NativeSession {
     /// Completes once connected. Returns false if the session has closed.
     #[napi(catch_unwind)]
     pub fn connect(&self, id: u32) -> bool {
-        self.handle.send(id, Request::Connect)
+        self.handle.send(id, Request::Connect, false)
     }
 
-    /// Runs `sql` as a text query. `idempotent`: may be replayed after a loss mid-flight.
+    /// Runs `sql` as a text query. `idempotent`: may be replayed after a loss mid-flight;
+    /// `duringHook`: issued by the `onConnect` function, runs before queued commands.
     #[napi(catch_unwind)]
-    pub fn query(&self, id: u32, sql: String, idempotent: bool, timeout_ms: Option<u32>) -> bool {
-        self.handle.send(
-            id,
-            Request::Query {
-                sql,
-                idempotent,
-                timeout: timeout_ms.filter(|ms| *ms > 0).map(millis),
-            },
-        )
+    pub fn query(
+        &self,
+        id: u32,
+        sql: String,
+        idempotent: bool,
+        timeout_ms: Option<u32>,
+        during_hook: bool,
+    ) -> bool {
+        let request = Request::Query {
+            sql,
+            idempotent,
+            timeout: timeout_ms.filter(|ms| *ms > 0).map(millis),
+        };
+        self.handle.send(id, request, during_hook)
     }
 
     #[napi(catch_unwind)]
-    pub fn ping(&self, id: u32) -> bool {
-        self.handle.send(id, Request::Ping)
+    pub fn ping(&self, id: u32, during_hook: bool) -> bool {
+        self.handle.send(id, Request::Ping, during_hook)
+    }
+
+    /// COM_STATISTICS; the reply carries the server's status line.
+    #[napi(catch_unwind)]
+    pub fn statistics(&self, id: u32) -> bool {
+        self.handle.send(id, Request::Statistics, false)
+    }
+
+    /// The `onConnect` function of hook round `round` finished; `error` if it failed.
+    #[napi(catch_unwind)]
+    pub fn hook_done(&self, round: u32, error: Option<String>) -> bool {
+        self.handle
+            .send(0, Request::HookDone { round, error }, true)
     }
 
     #[napi(catch_unwind)]
@@ -214,21 +240,19 @@ impl NativeSession {
         database: Option<String>,
         init_statements: Vec<String>,
     ) -> bool {
-        self.handle.send(
-            id,
-            Request::ChangeUser {
-                user,
-                password,
-                database,
-                init_statements,
-            },
-        )
+        let request = Request::ChangeUser {
+            user,
+            password,
+            database,
+            init_statements,
+        };
+        self.handle.send(id, request, false)
     }
 
     /// Closes gracefully after the commands queued before it.
     #[napi(catch_unwind)]
     pub fn end(&self, id: u32) -> bool {
-        self.handle.send(id, Request::End)
+        self.handle.send(id, Request::End, false)
     }
 
     /// Closes at once; pending commands fail.

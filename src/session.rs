@@ -39,6 +39,11 @@ pub mod kind {
     pub const GAVE_UP: u32 = 14;
     /// The session has ended; no message follows.
     pub const CLOSED: u32 = 15;
+    /// A new connection is up: run the `onConnect` function (`event.attempt` is the round to
+    /// answer with `hookDone`), before any queued command.
+    pub const CONNECT_HOOK: u32 = 16;
+    /// `statistics()` answer: the server's status line in `text`.
+    pub const STATISTICS: u32 = 17;
 }
 
 #[napi(object)]
@@ -66,6 +71,8 @@ pub struct Message {
     pub error: Option<ErrorInfo>,
     /// The statement that failed, for an ordinary statement error (`err.index`).
     pub index: Option<u32>,
+    /// Text payload (`statistics()`).
+    pub text: Option<String>,
     pub event: Option<EventInfo>,
 }
 
@@ -77,6 +84,7 @@ impl Message {
             parts: (!parts.is_empty()).then_some(parts),
             error,
             index: None,
+            text: None,
             event: None,
         }
     }
@@ -88,6 +96,7 @@ impl Message {
             parts: None,
             error: None,
             index: None,
+            text: None,
             event: Some(event),
         }
     }
@@ -108,6 +117,12 @@ pub enum Request {
         timeout: Option<Duration>,
     },
     Ping,
+    Statistics,
+    /// The `onConnect` function of hook round `round` finished (with an error message if it failed).
+    HookDone {
+        round: u32,
+        error: Option<String>,
+    },
     ChangeUser {
         user: Option<String>,
         password: Option<String>,
@@ -122,6 +137,8 @@ pub struct Command {
     pub id: u32,
     pub request: Request,
     pub enqueued: Instant,
+    /// Issued by the `onConnect` function: runs during the hook, before queued commands.
+    pub during_hook: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -153,6 +170,10 @@ pub struct SessionOptions {
     pub keepalive: Keepalive,
     pub ping_timeout: Duration,
     pub ssl: Option<SslOpts>,
+    /// `multipleStatements`: when false the server is told to refuse stacked queries.
+    pub multiple_statements: bool,
+    /// An `onConnect` function runs in JavaScript on every connect.
+    pub connect_hook: bool,
 }
 
 /// The shared half: JavaScript's handle sends commands and can destroy the session at once.
@@ -163,12 +184,13 @@ pub struct SessionHandle {
 
 impl SessionHandle {
     /// False when the session has closed (the command was not taken).
-    pub fn send(&self, id: u32, request: Request) -> bool {
+    pub fn send(&self, id: u32, request: Request, during_hook: bool) -> bool {
         self.commands
             .send(Command {
                 id,
                 request,
                 enqueued: Instant::now(),
+                during_hook,
             })
             .is_ok()
     }
@@ -184,6 +206,13 @@ enum Exit {
     GaveUp(ErrorInfo),
     /// Every handle was dropped (the JavaScript object was collected).
     Abandoned,
+}
+
+enum HookOutcome {
+    Done,
+    /// The connection was lost while the hook ran: reconnect and run it again.
+    Lost(ErrorInfo),
+    Failed(ErrorInfo),
 }
 
 /// How a command's execution ended.
@@ -234,6 +263,7 @@ pub struct Session {
     unrestorable: BTreeSet<&'static str>,
     /// When and why the connection was lost (None while connected or never connected).
     lost: Option<(Instant, ErrorInfo)>,
+    hook_round: u32,
     endpoint: Endpoint,
 }
 
@@ -269,6 +299,7 @@ impl Session {
             replay_sets: Vec::new(),
             unrestorable: BTreeSet::new(),
             lost: None,
+            hook_round: 0,
             endpoint,
         };
         let handle = SessionHandle {
@@ -339,6 +370,9 @@ impl Session {
                     Step::Done
                 }
                 Request::Ping => self.ping_command(command.id).await,
+                Request::Statistics => self.statistics_command(command.id).await,
+                // A hook answer after its connection was lost: nothing waits for it.
+                Request::HookDone { .. } => Step::Done,
                 Request::Query {
                     sql,
                     idempotent,
@@ -534,7 +568,18 @@ impl Session {
             }
             match self.open_connection().await {
                 Ok(conn) => {
-                    self.on_connected(conn, attempt, started);
+                    self.conn = Some(conn);
+                    if self.options.connect_hook {
+                        match self.run_connect_hook().await {
+                            HookOutcome::Done => {}
+                            HookOutcome::Lost(cause) => {
+                                last_error = Some(cause);
+                                continue;
+                            }
+                            HookOutcome::Failed(error) => return Err(error),
+                        }
+                    }
+                    self.on_connected(attempt, started);
                     return Ok(());
                 }
                 Err((error, class)) => {
@@ -660,7 +705,11 @@ impl Session {
         let keepalive_auto = self.options.keepalive == Keepalive::Auto;
         let endpoint = self.endpoint.clone();
         let is_mariadb = self.is_mariadb;
+        let multiple_statements = self.options.multiple_statements;
         let setup = async {
+            if !multiple_statements {
+                conn.set_multi_statements(false).await?;
+            }
             for sql in &restore {
                 conn.query_drop(sql.as_str()).await?;
             }
@@ -704,12 +753,98 @@ impl Session {
             .collect()
     }
 
-    fn on_connected(&mut self, conn: Conn, attempts: u32, started: Instant) {
+    /// Runs the JavaScript `onConnect` function: only its own commands run until it answers;
+    /// everything else waits in the queue.
+    async fn run_connect_hook(&mut self) -> HookOutcome {
+        self.hook_round = self.hook_round.wrapping_add(1);
+        self.sink.send(Message::event(
+            kind::CONNECT_HOOK,
+            EventInfo {
+                thread_id: self.conn.as_ref().map(Conn::id),
+                attempt: Some(self.hook_round),
+                ..Default::default()
+            },
+        ));
+        loop {
+            let Some(command) = self.commands.recv().await else {
+                return HookOutcome::Failed(
+                    ErrorInfo::client(
+                        "PROTOCOL_ENQUEUE_AFTER_DESTROY",
+                        "The connection was dropped.",
+                    )
+                    .fatal(),
+                );
+            };
+            match command.request {
+                Request::HookDone { round, error } if round == self.hook_round => {
+                    return match error {
+                        None => HookOutcome::Done,
+                        Some(message) => HookOutcome::Failed(
+                            ErrorInfo::client(
+                                "ER_ON_CONNECT",
+                                format!("onConnect failed: {message}"),
+                            )
+                            .fatal(),
+                        ),
+                    };
+                }
+                Request::HookDone { .. } => {}
+                _ if command.during_hook => {
+                    let step = match &command.request {
+                        Request::Query {
+                            sql,
+                            idempotent,
+                            timeout,
+                        } => {
+                            self.query_command(command.id, sql, *idempotent, *timeout)
+                                .await
+                        }
+                        Request::Ping => self.ping_command(command.id).await,
+                        _ => {
+                            let error = ErrorInfo::client(
+                                "ER_ON_CONNECT",
+                                "Only queries and pings can run inside onConnect.",
+                            )
+                            .with_outcome(OUTCOME_NOT_EXECUTED);
+                            self.reply_failed(command.id, Vec::new(), error);
+                            Step::Done
+                        }
+                    };
+                    if let Step::GaveUp(error) = step {
+                        return HookOutcome::Failed(error);
+                    }
+                    if let Step::Retry = step {
+                        let cause = self.lost_cause();
+                        self.reply_failed(
+                            command.id,
+                            Vec::new(),
+                            ErrorInfo::connection_lost(&cause, OUTCOME_NOT_EXECUTED),
+                        );
+                    }
+                    if self.conn.is_none() {
+                        return HookOutcome::Lost(self.lost_cause());
+                    }
+                }
+                _ => self.enqueue(command),
+            }
+        }
+    }
+
+    fn lost_cause(&self) -> ErrorInfo {
+        self.lost
+            .as_ref()
+            .map(|(_, cause)| cause.clone())
+            .unwrap_or_else(server_closed)
+    }
+
+    fn on_connected(&mut self, attempts: u32, started: Instant) {
+        let Some(conn) = self.conn.as_ref() else {
+            return;
+        };
         let previous_thread_id = self.thread_id;
         self.thread_id = Some(conn.id());
         // MariaDB reports 10.x and 11.x; MySQL went from 5.7 to 8 and 9.
         self.is_mariadb = conn.server_version().0 >= 10;
-        self.conn = Some(conn);
         self.last_used = Instant::now();
         self.in_transaction = false;
         let lost = self.lost.take();
@@ -743,6 +878,37 @@ impl Session {
                     ..Default::default()
                 },
             ));
+        }
+    }
+
+    async fn statistics_command(&mut self, id: u32) -> Step {
+        if let Err(cause) = self.check_alive().await {
+            self.lose(cause);
+            return Step::Retry;
+        }
+        let Some(conn) = self.conn.as_mut() else {
+            return Step::Retry;
+        };
+        let result = conn.statistics().await;
+        self.last_used = Instant::now();
+        match result {
+            Ok(text) => {
+                let mut reply = Message::reply(kind::DONE, id, Vec::new(), None);
+                reply.text = Some(text);
+                self.sink.send(reply);
+                Step::Done
+            }
+            Err(err) => {
+                let cause = error::from_mysql(&err, &self.endpoint);
+                if policy::classify(&err, self.is_mariadb) == ErrorClass::Statement {
+                    self.reply_failed(id, Vec::new(), cause);
+                    Step::Done
+                } else {
+                    // Statistics are safe to ask again.
+                    self.lose(cause);
+                    Step::Retry
+                }
+            }
         }
     }
 
@@ -1036,6 +1202,7 @@ impl Session {
                 parts: None,
                 error: Some(error),
                 index: None,
+                text: None,
                 event: None,
             });
         }

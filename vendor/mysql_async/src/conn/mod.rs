@@ -437,6 +437,29 @@ impl Conn {
         }
     }
 
+    /// Turns multi-statement support of this session on or off with COM_SET_OPTION, for a client
+    /// that must refuse stacked queries although the handshake negotiated them
+    /// (reconnecting-mysql patch).
+    pub async fn set_multi_statements(&mut self, enabled: bool) -> crate::Result<()> {
+        let option: u16 = if enabled { 0 } else { 1 };
+        self.inner.disconnected = true;
+        self.write_command_data(mysql_common::constants::Command::COM_SET_OPTION, option.to_le_bytes())
+            .await?;
+        self.read_packet().await?;
+        self.inner.disconnected = false;
+        Ok(())
+    }
+
+    /// COM_STATISTICS: the server's one-line status string (reconnecting-mysql patch).
+    pub async fn statistics(&mut self) -> crate::Result<String> {
+        self.inner.disconnected = true;
+        self.write_command_data(mysql_common::constants::Command::COM_STATISTICS, [])
+            .await?;
+        let packet = self.read_packet().await?;
+        self.inner.disconnected = false;
+        Ok(String::from_utf8_lossy(&packet).into_owned())
+    }
+
     /// Returns server version.
     pub fn server_version(&self) -> (u16, u16, u16) {
         self.inner.version
