@@ -183,3 +183,23 @@ test('keepAlive: true reads @@wait_timeout and pings at half of it', async () =>
   assert.equal(seen.disconnect.length, 0);
   await end(conn);
 });
+
+test('a spent retry budget gives up: pending queries fail fatally, then the object is closed', async () => {
+  const down = await startServer();
+  try {
+    const { conn, seen } = open({ reconnect: { maxAttempts: 3, baseDelay: 10, maxDelay: 20 } }, down);
+    await query(conn, 'SELECT 1');
+    const ended = new Promise((resolve) => conn.on('end', resolve));
+    const gaveUp = once(conn, 'error');
+    await down.stop();
+    const [err] = await gaveUp;
+    assert.equal(err.fatal, true);
+    assert.equal(err.code, 'ECONNREFUSED');
+    assert.deepEqual(seen.reconnecting.map((e) => e.attempt), [1, 2, 3]);
+    await ended;
+    const after = await queryOutcome(conn, 'SELECT 1');
+    assert.equal(after.err.code, 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR');
+  } finally {
+    await down.destroy();
+  }
+});

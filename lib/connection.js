@@ -255,13 +255,16 @@ class Connection extends EventEmitter {
     if (this._native !== null) this._native.destroy();
   }
 
+  /** Stops result delivery; the session stops reading rows, so the server is held back too. */
   pause() {
     this._paused = true;
+    if (this._native !== null) this._native.pause();
   }
 
   resume() {
     this._paused = false;
     while (!this._paused && this._held.length > 0) this._dispatch(this._held.shift());
+    if (!this._paused && this._native !== null) this._native.resume();
   }
 
   escape(value) {

@@ -255,6 +255,17 @@ impl NativeSession {
         self.handle.send(id, Request::End, false)
     }
 
+    /// Stops reading rows of the running query until `resume()` (backpressure to the server).
+    #[napi(catch_unwind)]
+    pub fn pause(&self) {
+        self.handle.flow.set_paused(true);
+    }
+
+    #[napi(catch_unwind)]
+    pub fn resume(&self) {
+        self.handle.flow.set_paused(false);
+    }
+
     /// Closes at once; pending commands fail.
     #[napi(catch_unwind)]
     pub fn destroy(&self) {

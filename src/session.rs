@@ -176,10 +176,39 @@ pub struct SessionOptions {
     pub connect_hook: bool,
 }
 
+/// `connection.pause()` / `resume()`: while closed, a running query reads no more rows from the
+/// socket, so backpressure reaches the server through TCP.
+#[derive(Default)]
+pub struct FlowGate {
+    paused: std::sync::atomic::AtomicBool,
+    resumed: Notify,
+}
+
+impl FlowGate {
+    pub fn set_paused(&self, paused: bool) {
+        self.paused
+            .store(paused, std::sync::atomic::Ordering::SeqCst);
+        if !paused {
+            self.resumed.notify_waiters();
+        }
+    }
+
+    async fn wait_open(&self) {
+        loop {
+            let resumed = self.resumed.notified();
+            if !self.paused.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
+            resumed.await;
+        }
+    }
+}
+
 /// The shared half: JavaScript's handle sends commands and can destroy the session at once.
 pub struct SessionHandle {
     commands: mpsc::UnboundedSender<Command>,
     destroyed: Arc<Notify>,
+    pub flow: Arc<FlowGate>,
 }
 
 impl SessionHandle {
@@ -246,6 +275,7 @@ pub struct Session {
     sink: Arc<dyn Sink>,
     commands: mpsc::UnboundedReceiver<Command>,
     destroyed: Arc<Notify>,
+    flow: Arc<FlowGate>,
     queue: VecDeque<Command>,
     conn: Option<Conn>,
     in_flight: Option<u32>,
@@ -273,6 +303,7 @@ impl Session {
     pub fn new(options: SessionOptions, sink: Arc<dyn Sink>) -> (Session, SessionHandle) {
         let (sender, receiver) = mpsc::unbounded_channel();
         let destroyed = Arc::new(Notify::new());
+        let flow = Arc::new(FlowGate::default());
         let endpoint = Endpoint {
             address: options
                 .socket_path
@@ -286,6 +317,7 @@ impl Session {
             sink,
             commands: receiver,
             destroyed: destroyed.clone(),
+            flow: flow.clone(),
             queue: VecDeque::new(),
             conn: None,
             in_flight: None,
@@ -305,6 +337,7 @@ impl Session {
         let handle = SessionHandle {
             commands: sender,
             destroyed,
+            flow,
         };
         (session, handle)
     }
@@ -1025,7 +1058,9 @@ impl Session {
         let sink = self.sink.clone();
         let mut index = 0u32;
         let mut emitted = false;
+        let flow = self.flow.clone();
         let work = stream_results(
+            flow.as_ref(),
             conn,
             sink.as_ref(),
             id,
@@ -1281,6 +1316,7 @@ async fn sleep_until_or_never(at: Option<Instant>) {
 /// Reads every result set of a text query into parts; row sets larger than a chunk are sent to
 /// JavaScript as PARTIAL messages while they arrive.
 async fn stream_results(
+    flow: &FlowGate,
     conn: &mut Conn,
     sink: &dyn Sink,
     id: u32,
@@ -1317,6 +1353,7 @@ async fn stream_results(
                             None,
                         ));
                         *emitted = true;
+                        flow.wait_open().await;
                     }
                 }
                 if rows.has_rows() || rows.fields.is_some() {
