@@ -1056,19 +1056,18 @@ impl Session {
             });
         };
         let sink = self.sink.clone();
-        let mut index = 0u32;
-        let mut emitted = false;
         let flow = self.flow.clone();
-        let work = stream_results(
-            flow.as_ref(),
-            conn,
-            sink.as_ref(),
+        let outlet = Outlet {
             id,
-            sql,
+            sink: sink.as_ref(),
+            flow: flow.as_ref(),
+        };
+        let mut progress = Progress {
             parts,
-            &mut index,
-            &mut emitted,
-        );
+            index: 0,
+            emitted: false,
+        };
+        let work = stream_results(conn, sql, &outlet, &mut progress);
         let result = match query_timeout {
             Some(limit) => match timeout(limit, work).await {
                 Ok(result) => result.map_err(|error| (error, None)),
@@ -1081,8 +1080,8 @@ impl Session {
         };
         result.map_err(|(error, timed_out)| QueryFailure {
             error,
-            index,
-            emitted,
+            index: progress.index,
+            emitted: progress.emitted,
             timed_out,
         })
     }
@@ -1315,15 +1314,25 @@ async fn sleep_until_or_never(at: Option<Instant>) {
 
 /// Reads every result set of a text query into parts; row sets larger than a chunk are sent to
 /// JavaScript as PARTIAL messages while they arrive.
-async fn stream_results(
-    flow: &FlowGate,
-    conn: &mut Conn,
-    sink: &dyn Sink,
+/// Where the rows of a running query go: JavaScript, as PARTIAL messages, gated by pause().
+struct Outlet<'a> {
     id: u32,
+    sink: &'a dyn Sink,
+    flow: &'a FlowGate,
+}
+
+/// How far a query got: its unsent parts, the statement it is at, whether parts were sent.
+struct Progress<'a> {
+    parts: &'a mut Vec<ResultPart>,
+    index: u32,
+    emitted: bool,
+}
+
+async fn stream_results(
+    conn: &mut Conn,
     sql: &str,
-    parts: &mut Vec<ResultPart>,
-    index: &mut u32,
-    emitted: &mut bool,
+    outlet: &Outlet<'_>,
+    progress: &mut Progress<'_>,
 ) -> Result<(), mysql_async::Error> {
     let mut result = conn.query_iter(sql).await?;
     loop {
@@ -1336,28 +1345,26 @@ async fn stream_results(
                     warning_count: u32::from(result.warnings()),
                     info: result.info().into_owned(),
                 };
-                parts.push(ok_part(*index, ok));
+                progress.parts.push(ok_part(progress.index, ok));
                 // Moves to the next result set, if any.
                 result.next().await?;
             }
             Some(columns) => {
-                let mut rows = RowBuffer::new(*index, &columns);
+                let mut rows = RowBuffer::new(progress.index, &columns);
                 while let Some(row) = result.next().await? {
                     rows.push(row);
                     if rows.is_full() {
-                        parts.push(rows.take_part());
-                        sink.send(Message::reply(
-                            kind::PARTIAL,
-                            id,
-                            std::mem::take(parts),
-                            None,
-                        ));
-                        *emitted = true;
-                        flow.wait_open().await;
+                        progress.parts.push(rows.take_part());
+                        let chunk = std::mem::take(progress.parts);
+                        outlet
+                            .sink
+                            .send(Message::reply(kind::PARTIAL, outlet.id, chunk, None));
+                        progress.emitted = true;
+                        outlet.flow.wait_open().await;
                     }
                 }
                 if rows.has_rows() || rows.fields.is_some() {
-                    parts.push(rows.take_part());
+                    progress.parts.push(rows.take_part());
                 }
             }
             None => {
@@ -1367,6 +1374,6 @@ async fn stream_results(
                 return Ok(());
             }
         }
-        *index += 1;
+        progress.index += 1;
     }
 }
