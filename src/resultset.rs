@@ -2,7 +2,6 @@
 //! result set). Cell bytes go into one Buffer, their lengths (-1 for NULL) into an Int32Array, so a
 //! chunk costs a handful of N-API calls whatever its size; JavaScript casts the values.
 
-use mysql_async::consts::StatusFlags;
 use mysql_async::{Column, Row, Value};
 use napi::bindgen_prelude::{Buffer, Int32Array};
 use napi_derive::napi;
@@ -141,6 +140,3 @@ pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
         ok: Some(ok),
     }
 }
-
-/// SERVER_MORE_RESULTS_EXISTS, set in every OK packet but the last of a multi-statement query.
-pub const MORE_RESULTS: u32 = StatusFlags::SERVER_MORE_RESULTS_EXISTS.bits() as u32;

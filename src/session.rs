@@ -16,7 +16,7 @@ use tokio::time::{sleep_until, timeout};
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
-use crate::resultset::{ok_part, OkInfo, ResultPart, RowBuffer, MORE_RESULTS};
+use crate::resultset::{ok_part, OkInfo, ResultPart, RowBuffer};
 use crate::statement::{self, SessionEffect};
 
 /// Reply and event kinds, as JavaScript reads `Message.kind`.
@@ -985,7 +985,7 @@ impl Session {
         let failure = match result {
             Ok(()) => {
                 self.after_statement(sql);
-                self.finish_status(&mut parts);
+                self.track_transaction();
                 self.reply_done(id, parts);
                 return Step::Done;
             }
@@ -996,7 +996,7 @@ impl Session {
         if failure.timed_out.is_none() && class == ErrorClass::Statement {
             let mut error = cause;
             error.fatal = false;
-            self.finish_status(&mut parts);
+            self.track_transaction();
             // The parts of the statements that ran; `index` tells JavaScript which one failed.
             let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
             reply.index = Some(failure.index);
@@ -1086,8 +1086,8 @@ impl Session {
         })
     }
 
-    /// Fills in the server status of OK parts, and tracks the transaction state.
-    fn finish_status(&mut self, parts: &mut [ResultPart]) {
+    /// Tracks the transaction state from the last OK packet of the command.
+    fn track_transaction(&mut self) {
         let status = self
             .conn
             .as_ref()
@@ -1095,17 +1095,6 @@ impl Session {
             .map(|ok| ok.status_flags());
         if let Some(status) = status {
             self.in_transaction = status.contains(StatusFlags::SERVER_STATUS_IN_TRANS);
-            let bits = u32::from(status.bits()) & !MORE_RESULTS;
-            let last = parts.len().saturating_sub(1);
-            for (position, part) in parts.iter_mut().enumerate() {
-                if let Some(ok) = part.ok.as_mut() {
-                    ok.server_status = if position == last {
-                        bits
-                    } else {
-                        bits | MORE_RESULTS
-                    };
-                }
-            }
         }
     }
 
@@ -1341,7 +1330,9 @@ async fn stream_results(
                 let ok = OkInfo {
                     affected_rows: result.affected_rows() as f64,
                     insert_id: result.last_insert_id().unwrap_or(0) as f64,
-                    server_status: 0,
+                    server_status: result
+                        .ok_status_flags()
+                        .map_or(0, |flags| u32::from(flags.bits())),
                     warning_count: u32::from(result.warnings()),
                     info: result.info().into_owned(),
                 };

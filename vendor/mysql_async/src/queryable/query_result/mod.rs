@@ -216,6 +216,12 @@ where
         self.conn.info()
     }
 
+    /// Status flags of the current result's OK packet, if any (reconnecting-mysql patch: `mysql`
+    /// reports each statement's own serverStatus).
+    pub fn ok_status_flags(&self) -> Option<mysql_common::constants::StatusFlags> {
+        self.conn.last_ok_packet().map(|ok| ok.status_flags())
+    }
+
     /// Number of warnings as reported by the server, or `0`.
     pub fn warnings(&self) -> u16 {
         self.conn.get_warnings()
