@@ -1,0 +1,38 @@
+// Compiled by types.test.js with tsc --noEmit: the public types must accept mysql-style code and
+// our options and events.
+import * as mysql from '../..';
+
+const conn: mysql.Connection = mysql.createConnection({
+  host: '127.0.0.1',
+  user: 'app',
+  password: 'secret',
+  database: 'shop',
+  reconnect: { maxAttempts: 10, baseDelay: 50 },
+  queueTimeout: 5000,
+  keepAlive: true,
+  pingAfterIdle: false,
+  onConnect: (hook, done) => hook.query("SET time_zone = '+00:00'", (err) => done(err)),
+});
+
+conn.on('reconnect', (event) => {
+  const down: number = event.downtime;
+  const lost: string[] = event.lostState;
+  console.log(down, lost, event.previousThreadId);
+});
+conn.on('reconnecting', ({ attempt, delay }) => console.log(attempt + delay));
+conn.on('error', (err) => {
+  const outcome: 'unknown' | 'not_executed' | undefined = err.outcome;
+  console.log(err.code, err.fatal, outcome);
+});
+
+conn.query('SELECT ? AS x', [1], (err, rows, fields) => {
+  if (err) throw err;
+  console.log(rows[0].x, fields && fields[0].name);
+});
+const q: mysql.Query = conn.query({ sql: 'SELECT 1', timeout: 1000, idempotent: true });
+q.on('result', (row, index) => console.log(row, index)).on('end', () => conn.end());
+q.stream({ highWaterMark: 5 }).pipe(process.stdout);
+conn.beginTransaction((err) => console.log(err && err.sqlMessage));
+conn.statistics((err, stats) => console.log(stats.uptime));
+const sql: string = mysql.format('SELECT ?? FROM t WHERE id = ?', ['a', 1]) + mysql.escape('x') + mysql.escapeId('t');
+console.log(sql, mysql.raw('NOW()').toSqlString());

@@ -1,0 +1,291 @@
+// Types for reconnecting-mysql: the shape of @types/mysql (createConnection and what hangs off it)
+// plus the self-healing options and events.
+
+/// <reference types="node" />
+
+import { EventEmitter } from 'events';
+import { Readable, ReadableOptions } from 'stream';
+
+export interface ReconnectOptions {
+  /** Attempts after a loss before giving up (default Infinity). */
+  maxAttempts?: number;
+  /** Milliseconds after a loss before giving up (default Infinity). */
+  maxTime?: number;
+  /** First backoff step in ms (default 100); the first retry is immediate. */
+  baseDelay?: number;
+  /** Backoff cap in ms (default 10000). */
+  maxDelay?: number;
+  enabled?: boolean;
+}
+
+export interface TypeCastField {
+  db: string;
+  table: string;
+  name: string;
+  type: string;
+  length: number;
+  packet: FieldInfo;
+  string(): string | null;
+  buffer(): Buffer | null;
+  geometry(): GeometryType | null;
+}
+
+export type TypeCast = boolean | ((field: TypeCastField, next: () => any) => any);
+
+export interface SslOptions {
+  ca?: string | Buffer | Array<string | Buffer>;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  rejectUnauthorized?: boolean;
+  servername?: string;
+  [key: string]: any;
+}
+
+export interface ConnectionOptions {
+  host?: string;
+  port?: number;
+  localAddress?: string;
+  socketPath?: string;
+  user?: string;
+  password?: string;
+  database?: string;
+  charset?: string;
+  timezone?: string;
+  connectTimeout?: number;
+  stringifyObjects?: boolean;
+  insecureAuth?: boolean;
+  typeCast?: TypeCast;
+  queryFormat?(query: string, values: any): string;
+  supportBigNumbers?: boolean;
+  bigNumberStrings?: boolean;
+  dateStrings?: boolean | Array<'TIMESTAMP' | 'DATETIME' | 'DATE'>;
+  debug?: boolean | string[] | Types[];
+  trace?: boolean;
+  localInfile?: boolean;
+  multipleStatements?: boolean;
+  flags?: string | string[];
+  ssl?: SslOptions | string;
+
+  /** false: `mysql`'s behaviour, the first loss is final. */
+  reconnect?: boolean | ReconnectOptions;
+  /** Commands that may wait for a connection (default 10000). */
+  queueLimit?: number;
+  /** Milliseconds a command may wait for a connection (default 30000). */
+  queueTimeout?: number;
+  /** Ping before a command after this many ms idle (default 5000); false: never. */
+  pingAfterIdle?: number | false;
+  /** true: ping at half the server's wait_timeout; a number: every that many ms. */
+  keepAlive?: boolean | number;
+  /** Milliseconds a liveness ping may take (default 5000). */
+  pingTimeout?: number;
+  /** SQL run on every connect, or a function run on every connect before queued commands. */
+  onConnect?: string | string[] | ((connection: HookConnection, done: (err?: Error | null) => void) => unknown);
+}
+
+/** What an onConnect function may use: its queries run before the queued ones. */
+export interface HookConnection {
+  config: ConnectionConfig;
+  threadId: number | null;
+  query: QueryFunction;
+  escape(value: any): string;
+  escapeId(value: string): string;
+  format(sql: string, values?: any): string;
+}
+
+export interface ConnectionConfig extends ConnectionOptions {
+  host: string;
+  port: number;
+  charsetNumber: number;
+}
+
+export interface QueryOptions {
+  sql: string;
+  values?: any;
+  timeout?: number;
+  nestTables?: any;
+  typeCast?: TypeCast;
+  /** May be replayed on the new connection after a loss mid-flight. */
+  idempotent?: boolean;
+}
+
+export interface MysqlError extends Error {
+  code: string;
+  errno: number;
+  sqlMessage?: string;
+  sqlState?: string;
+  index?: number;
+  sql?: string;
+  fatal?: boolean;
+  /** 'unknown': the statement may have run; 'not_executed': it provably did not. */
+  outcome?: 'unknown' | 'not_executed';
+  timeout?: number;
+}
+
+export interface FieldInfo {
+  catalog: string;
+  db: string;
+  table: string;
+  orgTable: string;
+  name: string;
+  orgName: string;
+  charsetNr: number;
+  length: number;
+  type: Types;
+  flags: number;
+  decimals: number;
+  default?: string;
+  zeroFill: boolean;
+  protocol41: boolean;
+}
+
+export interface OkPacket {
+  fieldCount: number;
+  affectedRows: number;
+  insertId: number;
+  serverStatus: number;
+  warningCount: number;
+  message: string;
+  protocol41: boolean;
+  changedRows: number;
+}
+
+export type GeometryType = { x: number; y: number } | GeometryType[];
+
+export type queryCallback = (err: MysqlError | null, results?: any, fields?: FieldInfo[]) => void;
+
+export interface QueryFunction {
+  (query: Query): Query;
+  (options: string | QueryOptions, callback?: queryCallback): Query;
+  (options: string | QueryOptions, values: any, callback?: queryCallback): Query;
+}
+
+export interface Query extends EventEmitter {
+  sql: string;
+  values?: any;
+  typeCast?: TypeCast;
+  nestTables: boolean;
+  stream(options?: ReadableOptions): Readable;
+  on(ev: 'result', callback: (row: any, index: number) => void): this;
+  on(ev: 'error', callback: (err: MysqlError) => void): this;
+  on(ev: 'fields', callback: (fields: FieldInfo[], index: number) => void): this;
+  on(ev: 'end', callback: () => void): this;
+  on(ev: string, callback: (...args: any[]) => void): this;
+}
+
+export interface StatisticsPacket {
+  message: string;
+  uptime?: number;
+  threads?: number;
+  questions?: number;
+  slow_queries?: number;
+  opens?: number;
+  flush_tables?: number;
+  open_tables?: number;
+  queries_per_second_avg?: number;
+  [key: string]: any;
+}
+
+export interface DisconnectEvent {
+  error?: MysqlError;
+  threadId?: number;
+}
+
+export interface ReconnectingEvent {
+  attempt: number;
+  /** Milliseconds before this attempt. */
+  delay: number;
+  error?: MysqlError;
+}
+
+export interface ReconnectEvent {
+  attempts: number;
+  /** Milliseconds since the loss. */
+  downtime: number;
+  threadId: number;
+  previousThreadId: number | null;
+  /** Session state that could not be restored ('temporary tables', 'user variables', ...). */
+  lostState: string[];
+}
+
+export interface Connection extends EventEmitter {
+  config: ConnectionConfig;
+  state: 'connected' | 'authenticated' | 'disconnected' | 'connecting' | 'protocol_error' | string;
+  threadId: number | null;
+  createQuery: QueryFunction;
+  connect(callback?: (err: MysqlError | null, ...args: any[]) => void): void;
+  connect(options: any, callback?: (err: MysqlError | null, ...args: any[]) => void): void;
+  changeUser(options: { user?: string; password?: string; database?: string; charset?: string }, callback?: (err: MysqlError | null) => void): void;
+  changeUser(callback: (err: MysqlError | null) => void): void;
+  beginTransaction(callback: (err: MysqlError | null) => void): Query;
+  beginTransaction(options?: any, callback?: (err: MysqlError | null) => void): Query;
+  commit(callback: (err: MysqlError | null) => void): Query;
+  commit(options?: any, callback?: (err: MysqlError | null) => void): Query;
+  rollback(callback: (err: MysqlError | null) => void): Query;
+  rollback(options?: any, callback?: (err: MysqlError | null) => void): Query;
+  query: QueryFunction;
+  ping(callback: (err: MysqlError | null) => void): void;
+  ping(options?: any, callback?: (err: MysqlError | null) => void): void;
+  statistics(callback: (err: MysqlError | null, stats: StatisticsPacket) => void): void;
+  statistics(options?: any, callback?: (err: MysqlError | null, stats: StatisticsPacket) => void): void;
+  end(callback?: (err?: MysqlError | null) => void): void;
+  end(options: any, callback?: (err?: MysqlError | null) => void): void;
+  destroy(): void;
+  pause(): void;
+  resume(): void;
+  escape(value: any): string;
+  escapeId(value: string): string;
+  format(sql: string, values?: any): string;
+
+  on(ev: 'connect', callback: () => void): this;
+  on(ev: 'disconnect', callback: (event: DisconnectEvent) => void): this;
+  on(ev: 'reconnecting', callback: (event: ReconnectingEvent) => void): this;
+  on(ev: 'reconnect', callback: (event: ReconnectEvent) => void): this;
+  on(ev: 'error', callback: (err: MysqlError) => void): this;
+  on(ev: 'end', callback: (err?: MysqlError) => void): this;
+  on(ev: 'enqueue', callback: (query: Query) => void): this;
+  on(ev: 'drain', callback: () => void): this;
+  on(ev: string, callback: (...args: any[]) => void): this;
+}
+
+export const enum Types {
+  DECIMAL = 0x00,
+  TINY = 0x01,
+  SHORT = 0x02,
+  LONG = 0x03,
+  FLOAT = 0x04,
+  DOUBLE = 0x05,
+  NULL = 0x06,
+  TIMESTAMP = 0x07,
+  LONGLONG = 0x08,
+  INT24 = 0x09,
+  DATE = 0x0a,
+  TIME = 0x0b,
+  DATETIME = 0x0c,
+  YEAR = 0x0d,
+  NEWDATE = 0x0e,
+  VARCHAR = 0x0f,
+  BIT = 0x10,
+  TIMESTAMP2 = 0x11,
+  DATETIME2 = 0x12,
+  TIME2 = 0x13,
+  JSON = 0xf5,
+  NEWDECIMAL = 0xf6,
+  ENUM = 0xf7,
+  SET = 0xf8,
+  TINY_BLOB = 0xf9,
+  MEDIUM_BLOB = 0xfa,
+  LONG_BLOB = 0xfb,
+  BLOB = 0xfc,
+  VAR_STRING = 0xfd,
+  STRING = 0xfe,
+  GEOMETRY = 0xff,
+}
+
+export function createConnection(connectionUri: string | ConnectionOptions): Connection;
+export function createQuery(query: Query): Query;
+export function createQuery(options: string | QueryOptions, callback?: queryCallback): Query;
+export function createQuery(options: string | QueryOptions, values: any, callback?: queryCallback): Query;
+export function escape(value: any, stringifyObjects?: boolean, timeZone?: string): string;
+export function escapeId(value: string, forbidQualified?: boolean): string;
+export function format(sql: string, values?: any[], stringifyObjects?: boolean, timeZone?: string): string;
+export function raw(sql: string): { toSqlString(): string };
