@@ -236,6 +236,7 @@ class ConnectionConfig {
       pingTimeout: finite(this.pingTimeout),
       ssl,
       multipleStatements: Boolean(this.multipleStatements),
+      localInfile: Boolean(this.localInfile),
       connectHook: typeof this.onConnect === 'function',
     };
   }

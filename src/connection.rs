@@ -46,6 +46,7 @@ pub struct NativeOptions {
     pub multiple_statements: bool,
     /// An `onConnect` function is set: the session asks JavaScript to run it on every connect.
     pub connect_hook: bool,
+    pub local_infile: bool,
 }
 
 /// TLS options in `mysql`'s shape (PEM contents).
@@ -97,6 +98,7 @@ impl From<NativeOptions> for SessionOptions {
             ssl: options.ssl.map(ssl_opts),
             multiple_statements: options.multiple_statements,
             connect_hook: options.connect_hook,
+            local_infile: options.local_infile,
         }
     }
 }

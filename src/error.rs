@@ -5,7 +5,7 @@
 
 use std::io::ErrorKind;
 
-use mysql_async::{DriverError, IoError};
+use mysql_async::{DriverError, IoError, LocalInfileError};
 use napi_derive::napi;
 
 /// What is known about whether a failed command ran on the server.
@@ -116,6 +116,9 @@ pub fn from_mysql(err: &mysql_async::Error, endpoint: &Endpoint) -> ErrorInfo {
 }
 
 fn from_driver(err: &DriverError) -> ErrorInfo {
+    if let DriverError::LocalInfile(LocalInfileError::ReadError(io)) = err {
+        return from_local_file(io);
+    }
     let code = match err {
         DriverError::ConnectionClosed => "PROTOCOL_CONNECTION_LOST",
         DriverError::PacketOutOfOrder => "PROTOCOL_PACKETS_OUT_OF_ORDER",
@@ -134,6 +137,20 @@ fn from_driver(err: &DriverError) -> ErrorInfo {
         _ => "ER_CLIENT",
     };
     ErrorInfo::client(code, err.to_string())
+}
+
+/// A LOAD DATA LOCAL file that could not be read (Node's fs error fields, as `mysql` reports them).
+fn from_local_file(io: &std::io::Error) -> ErrorInfo {
+    let message = io.to_string();
+    let (code, errno) = match io.kind() {
+        ErrorKind::NotFound => ("ENOENT", -2),
+        ErrorKind::PermissionDenied => ("EACCES", -13),
+        _ => ("EIO", -5),
+    };
+    let mut err = ErrorInfo::client(code, message);
+    err.errno = Some(errno);
+    err.syscall = Some("open".to_string());
+    err
 }
 
 fn from_io(io: &std::io::Error, endpoint: &Endpoint) -> ErrorInfo {

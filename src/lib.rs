@@ -18,6 +18,7 @@
 
 pub mod connection;
 pub mod error;
+pub mod infile;
 pub mod policy;
 pub mod resultset;
 pub mod runtime;

@@ -15,6 +15,7 @@ use tokio::sync::{mpsc, Notify};
 use tokio::time::{sleep_until, timeout};
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
+use crate::infile::LocalFiles;
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
 use crate::resultset::{ok_part, OkInfo, ResultPart, RowBuffer};
 use crate::statement::{self, SessionEffect};
@@ -174,6 +175,8 @@ pub struct SessionOptions {
     pub multiple_statements: bool,
     /// An `onConnect` function runs in JavaScript on every connect.
     pub connect_hook: bool,
+    /// `LOAD DATA LOCAL INFILE` may read the file it names.
+    pub local_infile: bool,
 }
 
 /// `connection.pause()` / `resume()`: while closed, a running query reads no more rows from the
@@ -709,6 +712,7 @@ impl Session {
             .client_found_rows(true)
             .stmt_cache_size(0)
             .tcp_nodelay(true)
+            .local_infile_handler(self.options.local_infile.then_some(LocalFiles))
             .ssl_opts(self.options.ssl.clone());
         Opts::from(builder)
     }

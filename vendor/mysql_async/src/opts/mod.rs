@@ -1154,7 +1154,6 @@ impl Opts {
             | CapabilityFlags::CLIENT_SECURE_CONNECTION
             | CapabilityFlags::CLIENT_LONG_PASSWORD
             | CapabilityFlags::CLIENT_TRANSACTIONS
-            | CapabilityFlags::CLIENT_LOCAL_FILES
             | CapabilityFlags::CLIENT_MULTI_STATEMENTS
             | CapabilityFlags::CLIENT_MULTI_RESULTS
             | CapabilityFlags::CLIENT_PS_MULTI_RESULTS
@@ -1163,6 +1162,12 @@ impl Opts {
 
         if self.inner.mysql_opts.db_name.is_some() {
             out |= CapabilityFlags::CLIENT_CONNECT_WITH_DB;
+        }
+        // reconnecting-mysql patch: announce LOCAL_FILES only with a global handler, so that the
+        // server refuses LOAD DATA LOCAL itself (as it does for `mysql` with `localInfile: false`)
+        // instead of asking for a file nobody will send.
+        if self.inner.mysql_opts.local_infile_handler.is_some() {
+            out |= CapabilityFlags::CLIENT_LOCAL_FILES;
         }
         if self.inner.mysql_opts.ssl_opts.is_some() {
             out |= CapabilityFlags::CLIENT_SSL;

@@ -1,0 +1,60 @@
+'use strict';
+// LOAD DATA LOCAL INFILE as in `mysql`: read when localInfile is on (the default), refused by the
+// server when off, a missing file fails the statement and leaves the connection usable.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const mysql = require('..');
+const oracle = require('mysql');
+const { startServer } = require('./support/mariadb');
+const { query, queryOutcome, end } = require('./support/client');
+
+let server;
+let dir;
+before(async () => {
+  server = await startServer();
+  await server.admin('CREATE TABLE test.loaded_rows (a INT, b VARCHAR(20))');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmysql-infile-'));
+  fs.writeFileSync(path.join(dir, 'rows.tsv'), '1\tone\n2\ttwo\n3\tthree\n');
+});
+after(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await server.destroy();
+});
+
+const load = (file) => mysql.format('LOAD DATA LOCAL INFILE ? INTO TABLE loaded_rows', [file]);
+
+test('localInfile on (default): the file named by the statement is sent', async () => {
+  const conn = mysql.createConnection(server.config());
+  await query(conn, 'DELETE FROM loaded_rows');
+  const ok = await query(conn, load(path.join(dir, 'rows.tsv')));
+  assert.equal(ok.affectedRows, 3);
+  const rows = await query(conn, 'SELECT a, b FROM loaded_rows ORDER BY a');
+  assert.deepEqual(rows.map((r) => [r.a, r.b]), [[1, 'one'], [2, 'two'], [3, 'three']]);
+  await end(conn);
+});
+
+test('localInfile: false is refused by the server, with the same error as mysql', async () => {
+  const ours = mysql.createConnection({ ...server.config(), localInfile: false });
+  const theirs = oracle.createConnection({ ...server.config(), localInfile: false });
+  const [a, b] = await Promise.all([queryOutcome(ours, load(path.join(dir, 'rows.tsv'))), queryOutcome(theirs, load(path.join(dir, 'rows.tsv')))]);
+  assert.ok(a.err);
+  for (const field of ['code', 'errno', 'sqlState', 'sqlMessage', 'message']) assert.equal(a.err[field], b.err[field], field);
+  assert.equal((await query(ours, 'SELECT 1 AS one'))[0].one, 1, 'the connection is still usable');
+  await end(ours);
+  theirs.end();
+});
+
+test('a missing file fails the statement with ENOENT and the connection stays usable', async () => {
+  const conn = mysql.createConnection(server.config());
+  const missing = path.join(dir, 'missing.tsv');
+  const { err } = await queryOutcome(conn, load(missing));
+  assert.equal(err.code, 'ENOENT');
+  assert.equal(err.errno, -2);
+  assert.equal(err.message, `ENOENT: no such file or directory, open '${missing}'`);
+  assert.equal((await query(conn, 'SELECT 1 AS one'))[0].one, 1);
+  await end(conn);
+});
