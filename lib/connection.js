@@ -369,7 +369,13 @@ class Connection extends EventEmitter {
     const entry = this._pending.get(id);
     if (!entry) return;
     this._pending.delete(id);
-    if (err && err.fatal && (entry.callback || (entry.query && entry.query.hasErrorHandler()))) this._fatalReported = true;
+    if (err && err.fatal) {
+      // The session is giving up: from this moment commands are refused as after a fatal error.
+      if (!this._fatalError) this._fatalError = err;
+      this.state = 'protocol_error';
+      this._native = null;
+      if (entry.callback || (entry.query && entry.query.hasErrorHandler())) this._fatalReported = true;
+    }
     if (entry.query) entry.query._receive(message.parts);
     if (!err && entry.onSuccess) entry.onSuccess();
     this._answer(entry, err, message.index, message);

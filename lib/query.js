@@ -110,13 +110,27 @@ class Query extends EventEmitter {
     }
   }
 
-  /** An object-mode Readable of the rows (and OK packets), as `mysql`'s query.stream(). */
+  /**
+   * An object-mode Readable of the rows (and OK packets), as `mysql`'s query.stream(): it also
+   * re-emits 'fields' and 'result' with the result index, and pauses the connection while the
+   * consumer is behind (resumed on read).
+   */
   stream(options) {
-    const readable = new Readable({ ...options, objectMode: true, read: () => {} });
-    this.on('result', (row) => readable.push(row));
+    const query = this;
+    const readable = new Readable({
+      ...options,
+      objectMode: true,
+      read() {
+        if (query._connection) query._connection.resume();
+      },
+    });
+    this.on('result', (row, index) => {
+      if (!readable.push(row) && query._connection) query._connection.pause();
+      readable.emit('result', row, index); // replicate the old emitter, as `mysql` does
+    });
     this.on('error', (err) => readable.emit('error', err));
     this.on('end', () => readable.push(null));
-    this.on('fields', (fields) => readable.emit('fields', fields));
+    this.on('fields', (fields, index) => readable.emit('fields', fields, index));
     return readable;
   }
 }

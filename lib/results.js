@@ -33,6 +33,25 @@ function makeFieldPacket(info) {
   return field;
 }
 
+/**
+ * MariaDB sends the OK packet's info string length-encoded; `mysql` reads the rest of the packet as
+ * utf8, the length prefix included (e.g. '(Rows matched: ...' for 40 bytes). Rebuilt byte for byte.
+ */
+function infoMessage(text) {
+  const bytes = Buffer.from(text, 'utf8');
+  const n = bytes.length;
+  let prefix;
+  if (n < 0xfb) prefix = Buffer.from([n]);
+  else if (n < 0x10000) prefix = Buffer.from([0xfc, n & 0xff, n >>> 8]);
+  else if (n < 0x1000000) prefix = Buffer.from([0xfd, n & 0xff, (n >>> 8) & 0xff, n >>> 16]);
+  else {
+    prefix = Buffer.alloc(9);
+    prefix[0] = 0xfe;
+    prefix.writeUInt32LE(n, 1);
+  }
+  return Buffer.concat([prefix, bytes]).toString('utf8');
+}
+
 function makeOkPacket(info) {
   const ok = new OkPacket();
   ok.fieldCount = 0;
@@ -40,8 +59,7 @@ function makeOkPacket(info) {
   ok.insertId = info.insertId;
   ok.serverStatus = info.serverStatus;
   ok.warningCount = info.warningCount;
-  // MariaDB sends the info string length-prefixed; `mysql` reads the packet's rest, prefix included.
-  ok.message = info.info ? String.fromCharCode(info.info.length < 0x80 ? info.info.length : 0xfffd) + info.info : '';
+  ok.message = info.info ? infoMessage(info.info) : '';
   ok.protocol41 = true;
   ok.changedRows = 0;
   const match = ER_UPDATE_INFO_REGEXP.exec(ok.message);
