@@ -753,3 +753,38 @@ test('deliberate: KILL of our own connection is a loss (healed), not a statement
   assert.equal(actual.err.outcome, 'unknown');
   assert.deepEqual(actual.connectionErrors, []);
 });
+
+// --- client flags, charsets and statement errors that once differed ------------------------------
+
+test('IGNORE_SPACE is on by default, as mysql sends it: COUNT (*) parses', async () => {
+  await server.admin('CREATE TABLE IF NOT EXISTS test.diff_spaces (a INT)');
+  const result = await same('SELECT COUNT (*) AS c FROM diff_spaces');
+  assert.equal(result.err, null);
+  const reserved = await same('CREATE TEMPORARY TABLE count (a INT)');
+  assert.equal(reserved.err.code, 'ER_PARSE_ERROR');
+});
+
+test("flags: '-FOUND_ROWS' reports changed rows, as mysql does", async () => {
+  const result = await same("UPDATE diff_scratch SET n = n WHERE 1", undefined, { flags: '-FOUND_ROWS', setup: SCRATCH });
+  assert.equal(result.results.affectedRows, 0);
+});
+
+test("charset: 'BINARY' returns Buffers", async () => {
+  const result = await same("SELECT 'é' AS e", undefined, { charset: 'BINARY' });
+  assert.ok(Buffer.isBuffer(result.results[0].e));
+});
+
+test('access errors from a statement (USE, CREATE DATABASE) are ordinary errors, not losses', async () => {
+  const use = await same('USE nope_db');
+  assert.equal(use.err.code, 'ER_DBACCESS_DENIED_ERROR');
+  const create = await same('CREATE DATABASE zz_forbidden');
+  assert.equal(create.err.errno, 1044);
+});
+
+test('insertId beyond 2^53 with supportBigNumbers is an exact string', async () => {
+  const setup = [
+    'CREATE TEMPORARY TABLE diff_bigid (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, name TEXT) AUTO_INCREMENT = 9007199254740993',
+  ];
+  const result = await same("INSERT INTO diff_bigid (name) VALUES ('x')", undefined, { supportBigNumbers: true, setup });
+  assert.equal(result.results.insertId, '9007199254740993');
+});

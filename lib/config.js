@@ -4,6 +4,48 @@
 // field, never a crash in the native layer.
 
 const Charsets = require('./constants/charsets');
+const ClientConstants = require('./constants/client');
+
+// `mysql`'s default client flags; `flags` adds or removes from them the same way.
+const DEFAULT_FLAGS = [
+  '-COMPRESS', '-CONNECT_ATTRS', '+CONNECT_WITH_DB', '+FOUND_ROWS', '+IGNORE_SPACE', '+LOCAL_FILES',
+  '+LONG_FLAG', '+LONG_PASSWORD', '+MULTI_RESULTS', '+ODBC', '-PLUGIN_AUTH', '+PROTOCOL_41',
+  '+PS_MULTI_RESULTS', '+RESERVED', '+SECURE_CONNECTION', '+TRANSACTIONS',
+];
+
+function parseFlagList(flagList) {
+  const allFlags = Object.create(null);
+  if (!flagList) return allFlags;
+  const flags = !Array.isArray(flagList) ? String(flagList || '').toUpperCase().split(/\s*,+\s*/) : flagList;
+  for (const flag of flags) {
+    let offset = 1;
+    let state = flag[0];
+    if (state === undefined) continue;
+    if (state !== '-' && state !== '+') {
+      offset = 0;
+      state = '+';
+    }
+    allFlags[flag.substr(offset)] = state === '+';
+  }
+  return allFlags;
+}
+
+/** `mysql`'s ConnectionConfig.mergeFlags: a default that is off cannot be turned on. */
+function clientFlags(options) {
+  const defaults = [...DEFAULT_FLAGS];
+  if (options.localInfile !== undefined && !options.localInfile) defaults.push('-LOCAL_FILES');
+  if (options.multipleStatements) defaults.push('+MULTI_STATEMENTS');
+  const allFlags = parseFlagList(defaults);
+  const newFlags = parseFlagList(options.flags);
+  for (const flag in newFlags) {
+    if (allFlags[flag] !== false) allFlags[flag] = newFlags[flag];
+  }
+  let flags = 0;
+  for (const flag in allFlags) {
+    if (allFlags[flag]) flags |= ClientConstants['CLIENT_' + flag] || 0;
+  }
+  return flags;
+}
 
 const DEFAULTS = {
   reconnect: { maxAttempts: Infinity, maxTime: Infinity, baseDelay: 100, maxDelay: 10000 },
@@ -117,6 +159,7 @@ function collationName(number) {
 /** The statement that makes the server talk in the configured charset (mysql_async greets in utf8mb4). */
 function charsetStatement(charsetNumber) {
   if (charsetNumber === Charsets.UTF8MB4_GENERAL_CI) return undefined;
+  if (charsetNumber === Charsets.BINARY) return 'SET NAMES binary';
   const collation = collationName(charsetNumber);
   if (!collation) return undefined;
   const lower = collation.toLowerCase();
@@ -182,6 +225,7 @@ class ConnectionConfig {
     }
     this.maxPacketSize = 0;
     this.charsetNumber = options.charset ? getCharsetNumber(options.charset) : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
+    this.clientFlags = clientFlags(options);
 
     // Self-healing options (ours).
     this.reconnect = parseReconnect(options.reconnect);
@@ -235,8 +279,10 @@ class ConnectionConfig {
       keepaliveInterval: this._keepAlive.interval,
       pingTimeout: finite(this.pingTimeout),
       ssl,
-      multipleStatements: Boolean(this.multipleStatements),
-      localInfile: Boolean(this.localInfile),
+      multipleStatements: (this.clientFlags & ClientConstants.CLIENT_MULTI_STATEMENTS) !== 0,
+      localInfile: (this.clientFlags & ClientConstants.CLIENT_LOCAL_FILES) !== 0,
+      foundRows: (this.clientFlags & ClientConstants.CLIENT_FOUND_ROWS) !== 0,
+      ignoreSpace: (this.clientFlags & ClientConstants.CLIENT_IGNORE_SPACE) !== 0,
       connectHook: typeof this.onConnect === 'function',
     };
   }

@@ -33,7 +33,7 @@ class Query extends EventEmitter {
     for (const part of parts) {
       if (part.index !== this._currentIndex) this._startResult(part);
       if (part.ok) {
-        const ok = makeOkPacket(part.ok);
+        const ok = makeOkPacket(part.ok, this._connection && this._connection.config);
         if (this._callback) {
           this._results.push(ok);
           this._fields.push(undefined);

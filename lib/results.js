@@ -52,11 +52,13 @@ function infoMessage(text) {
   return Buffer.concat([prefix, bytes]).toString('utf8');
 }
 
-function makeOkPacket(info) {
+/** `config`: with supportBigNumbers, ids beyond 2^53 stay exact strings, as in `mysql`. */
+function makeOkPacket(info, config) {
   const ok = new OkPacket();
   ok.fieldCount = 0;
-  ok.affectedRows = info.affectedRows;
-  ok.insertId = info.insertId;
+  const big = config && config.supportBigNumbers;
+  ok.affectedRows = big && info.affectedRowsText !== undefined && info.affectedRowsText !== null ? info.affectedRowsText : info.affectedRows;
+  ok.insertId = big && info.insertIdText !== undefined && info.insertIdText !== null ? info.insertIdText : info.insertId;
   ok.serverStatus = info.serverStatus;
   ok.warningCount = info.warningCount;
   ok.message = info.info ? infoMessage(info.info) : '';

@@ -47,6 +47,8 @@ pub struct NativeOptions {
     /// An `onConnect` function is set: the session asks JavaScript to run it on every connect.
     pub connect_hook: bool,
     pub local_infile: bool,
+    pub found_rows: bool,
+    pub ignore_space: bool,
 }
 
 /// TLS options in `mysql`'s shape (PEM contents).
@@ -99,6 +101,8 @@ impl From<NativeOptions> for SessionOptions {
             multiple_statements: options.multiple_statements,
             connect_hook: options.connect_hook,
             local_infile: options.local_infile,
+            found_rows: options.found_rows,
+            ignore_space: options.ignore_space,
         }
     }
 }

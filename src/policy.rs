@@ -59,6 +59,18 @@ pub fn classify(err: &mysql_async::Error, is_mariadb: bool) -> ErrorClass {
     }
 }
 
+/// The same error from a statement on a live connection: a server error there is the statement's
+/// own (even 1044/1045/1049 from `USE` or `CREATE DATABASE`) unless it says the connection is gone.
+pub fn classify_statement(err: &mysql_async::Error, is_mariadb: bool) -> ErrorClass {
+    match classify(err, is_mariadb) {
+        ErrorClass::Lost => ErrorClass::Lost,
+        _ if matches!(err, mysql_async::Error::Server(_)) => ErrorClass::Statement,
+        ErrorClass::Statement => ErrorClass::Statement,
+        // TLS or transient errors in the middle of a session: the stream is gone.
+        ErrorClass::Fatal | ErrorClass::Transient => ErrorClass::Lost,
+    }
+}
+
 pub fn classify_errno(errno: u16, is_mariadb: bool) -> ErrorClass {
     if LOST_ERRNOS.contains(&errno) || (errno == MYSQL_INTERACTION_TIMEOUT && !is_mariadb) {
         ErrorClass::Lost
@@ -197,6 +209,31 @@ mod tests {
                 "{errno}"
             );
         }
+    }
+
+    #[test]
+    fn access_errors_from_a_statement_are_the_statements_own() {
+        for errno in [1044, 1045, 1049] {
+            let err = mysql_async::Error::Server(mysql_async::ServerError {
+                code: errno,
+                message: "denied".into(),
+                state: "42000".into(),
+            });
+            assert_eq!(
+                classify_statement(&err, true),
+                ErrorClass::Statement,
+                "{errno}"
+            );
+            assert_eq!(
+                classify(&err, true),
+                ErrorClass::Fatal,
+                "{errno} at connect"
+            );
+        }
+        assert_eq!(
+            classify_statement(&io(ErrorKind::ConnectionReset), true),
+            ErrorClass::Lost
+        );
     }
 
     #[test]

@@ -46,6 +46,9 @@ impl From<&Column> for FieldInfo {
 pub struct OkInfo {
     pub affected_rows: f64,
     pub insert_id: f64,
+    /// The exact value when it is beyond 2^53 (a JS number would round it).
+    pub affected_rows_text: Option<String>,
+    pub insert_id_text: Option<String>,
     pub server_status: u32,
     pub warning_count: u32,
     pub info: String,
@@ -139,4 +142,10 @@ pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
         lengths: None,
         ok: Some(ok),
     }
+}
+
+/// An unsigned counter as JavaScript sees it: a number, and the exact digits when they matter.
+pub fn counter(value: u64) -> (f64, Option<String>) {
+    const EXACT: u64 = 1 << 53;
+    (value as f64, (value > EXACT).then(|| value.to_string()))
 }

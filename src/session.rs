@@ -17,7 +17,7 @@ use tokio::time::{sleep_until, timeout};
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
 use crate::infile::LocalFiles;
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
-use crate::resultset::{ok_part, OkInfo, ResultPart, RowBuffer};
+use crate::resultset::{counter, ok_part, OkInfo, ResultPart, RowBuffer};
 use crate::statement::{self, SessionEffect};
 
 /// Reply and event kinds, as JavaScript reads `Message.kind`.
@@ -177,6 +177,9 @@ pub struct SessionOptions {
     pub connect_hook: bool,
     /// `LOAD DATA LOCAL INFILE` may read the file it names.
     pub local_infile: bool,
+    /// Client flags `mysql` sets by default (its `flags` option can turn them off).
+    pub found_rows: bool,
+    pub ignore_space: bool,
 }
 
 /// `connection.pause()` / `resume()`: while closed, a running query reads no more rows from the
@@ -709,7 +712,8 @@ impl Session {
             .prefer_socket(false)
             .socket(self.options.socket_path.clone())
             // `mysql` reports found rows, not changed rows, in affectedRows.
-            .client_found_rows(true)
+            .client_found_rows(self.options.found_rows)
+            .client_ignore_space(self.options.ignore_space)
             .stmt_cache_size(0)
             .tcp_nodelay(true)
             .local_infile_handler(self.options.local_infile.then_some(LocalFiles))
@@ -937,7 +941,7 @@ impl Session {
             }
             Err(err) => {
                 let cause = error::from_mysql(&err, &self.endpoint);
-                if policy::classify(&err, self.is_mariadb) == ErrorClass::Statement {
+                if policy::classify_statement(&err, self.is_mariadb) == ErrorClass::Statement {
                     self.reply_failed(id, Vec::new(), cause);
                     Step::Done
                 } else {
@@ -995,7 +999,7 @@ impl Session {
             }
             Err(failure) => failure,
         };
-        let class = policy::classify(&failure.error, self.is_mariadb);
+        let class = policy::classify_statement(&failure.error, self.is_mariadb);
         let cause = error::from_mysql(&failure.error, &self.endpoint);
         if failure.timed_out.is_none() && class == ErrorClass::Statement {
             let mut error = cause;
@@ -1029,11 +1033,9 @@ impl Session {
         }
         let error = match failure.timed_out {
             Some(limit) => {
-                let mut error = ErrorInfo::client(
-                    "PROTOCOL_SEQUENCE_TIMEOUT",
-                    format!("Query inactivity timeout after {} ms", limit.as_millis()),
-                )
-                .with_outcome(OUTCOME_UNKNOWN);
+                let mut error =
+                    ErrorInfo::client("PROTOCOL_SEQUENCE_TIMEOUT", "Query inactivity timeout")
+                        .with_outcome(OUTCOME_UNKNOWN);
                 error.timeout = u32::try_from(limit.as_millis()).ok();
                 error
             }
@@ -1331,9 +1333,13 @@ async fn stream_results(
     loop {
         match result.columns() {
             Some(columns) if columns.is_empty() => {
+                let (affected_rows, affected_rows_text) = counter(result.affected_rows());
+                let (insert_id, insert_id_text) = counter(result.last_insert_id().unwrap_or(0));
                 let ok = OkInfo {
-                    affected_rows: result.affected_rows() as f64,
-                    insert_id: result.last_insert_id().unwrap_or(0) as f64,
+                    affected_rows,
+                    insert_id,
+                    affected_rows_text,
+                    insert_id_text,
                     server_status: result
                         .ok_status_flags()
                         .map_or(0, |flags| u32::from(flags.bits())),

@@ -683,6 +683,9 @@ pub(crate) struct MysqlOpts {
     /// It makes MySQL return the FOUND rows instead of the AFFECTED rows.
     client_found_rows: bool,
 
+    /// reconnecting-mysql patch: CLIENT_IGNORE_SPACE, which `mysql` sends by default.
+    client_ignore_space: bool,
+
     /// Enables Client-Side Cleartext Pluggable Authentication (defaults to `false`).
     ///
     /// Enables client to send passwords to the server as cleartext, without hashing or encryption
@@ -1175,6 +1178,9 @@ impl Opts {
         if self.inner.mysql_opts.compression.is_some() {
             out |= CapabilityFlags::CLIENT_COMPRESS;
         }
+        if self.inner.mysql_opts.client_ignore_space {
+            out |= CapabilityFlags::CLIENT_IGNORE_SPACE;
+        }
         if self.client_found_rows() {
             out |= CapabilityFlags::CLIENT_FOUND_ROWS;
         }
@@ -1216,6 +1222,7 @@ impl Default for MysqlOpts {
             wait_timeout: None,
             secure_auth: true,
             client_found_rows: false,
+            client_ignore_space: false,
             enable_cleartext_plugin: false,
             connect_attributes: None,
         }
@@ -1532,6 +1539,12 @@ impl OptsBuilder {
     /// Available via `secure_auth` connection url parameter.
     pub fn secure_auth(mut self, secure_auth: bool) -> Self {
         self.opts.secure_auth = secure_auth;
+        self
+    }
+
+    /// Enables or disables the `CLIENT_IGNORE_SPACE` capability (reconnecting-mysql patch).
+    pub fn client_ignore_space(mut self, client_ignore_space: bool) -> Self {
+        self.opts.client_ignore_space = client_ignore_space;
         self
     }
 
