@@ -212,3 +212,29 @@ test('destroy() closes at once and the process can exit', async () => {
   await assert.rejects(query(conn, 'SELECT 1'), { code: 'PROTOCOL_ENQUEUE_AFTER_DESTROY' });
   assert.equal(ended, false);
 });
+
+test("ssl: 'Amazon RDS' is mysql's named profile; an unknown one is a TypeError", () => {
+  const conn = mysql.createConnection({ ssl: 'Amazon RDS' });
+  assert.ok(Array.isArray(conn.config.ssl.ca) && conn.config.ssl.ca.length > 0);
+  assert.equal(conn.config.ssl.rejectUnauthorized, true);
+  assert.throws(() => mysql.createConnection({ ssl: 'Nope' }), { name: 'TypeError', message: "Unknown SSL profile 'Nope'" });
+});
+
+test('debug prints commands and replies in mysql\'s format, never the password', async () => {
+  const lines = [];
+  const original = console.log;
+  console.log = (...args) => lines.push(require('node:util').format(...args));
+  try {
+    const conn = connect({ debug: true });
+    await query(conn, 'SELECT 1 AS one');
+    await new Promise((resolve) => conn.changeUser({ password: server.password }, resolve));
+    await end(conn);
+  } finally {
+    console.log = original;
+  }
+  const text = lines.join('\n');
+  assert.match(text, /^--> ComQueryPacket \{ sql: 'SELECT 1 AS one' \}/);
+  assert.match(text, /<-- \(\d+\) ResultSet/);
+  assert.match(text, /--> \(\d+\) ComChangeUserPacket/);
+  assert.ok(!text.includes(server.password));
+});

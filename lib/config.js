@@ -141,6 +141,13 @@ function parseOnConnect(value) {
   return list;
 }
 
+/** A named TLS profile of `mysql` ('Amazon RDS'), loaded on first use. */
+function getSSLProfile(name) {
+  const profile = require('./constants/ssl_profiles')[name];
+  if (profile === undefined) throw new TypeError(`Unknown SSL profile '${name}'`);
+  return profile;
+}
+
 function getCharsetNumber(charset) {
   if (typeof charset !== 'string') throw fail(TypeError, 'charset', 'a charset or collation name', charset);
   const number = Charsets[charset.toUpperCase()];
@@ -212,7 +219,7 @@ class ConnectionConfig {
       throw fail(TypeError, 'queryFormat', 'a function', this.queryFormat);
     }
     this.pool = options.pool || undefined;
-    this.ssl = options.ssl || false;
+    this.ssl = typeof options.ssl === 'string' ? getSSLProfile(options.ssl) : options.ssl || false;
     if (this.ssl) {
       if (typeof this.ssl !== 'object') throw fail(TypeError, 'ssl', 'an object of TLS options', this.ssl);
       this.ssl = { ...this.ssl, rejectUnauthorized: this.ssl.rejectUnauthorized !== false };

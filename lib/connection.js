@@ -3,6 +3,7 @@
 // valid across losses; every command is a numbered request to the session, answered exactly once.
 
 const { EventEmitter } = require('node:events');
+const util = require('node:util');
 const SqlString = require('sqlstring');
 const { NativeSession } = require('../binding');
 const { Query } = require('./query');
@@ -19,6 +20,16 @@ const RECONNECT = 13;
 const GAVE_UP = 14;
 const CLOSED = 15;
 const CONNECT_HOOK = 16;
+
+// `mysql`'s packet names for the commands, for `debug` output.
+const OUTGOING = {
+  connect: 'ClientAuthenticationPacket',
+  query: 'ComQueryPacket',
+  ping: 'ComPingPacket',
+  statistics: 'ComStatisticsPacket',
+  changeUser: 'ComChangeUserPacket',
+  end: 'ComQuitPacket',
+};
 
 function createQuery(sql, values, callback) {
   if (sql instanceof Query) return sql;
@@ -113,6 +124,7 @@ class Connection extends EventEmitter {
     if (entry.query && this.config.trace) entry.query._callSite = new Error();
     this._pending.set(id, entry);
     if (entry.query) this.emit('enqueue', entry.query);
+    if (this.config.debug) this._debugPacket(false, OUTGOING[entry.kind] || 'ComQueryPacket', entry.query ? { sql: entry.query.sql } : {});
     if (!send(this._session(), id)) {
       // The session closed between our check and the send: it will never answer.
       this._pending.delete(id);
@@ -368,6 +380,7 @@ class Connection extends EventEmitter {
   _settle(id, err, message) {
     const entry = this._pending.get(id);
     if (!entry) return;
+    if (this.config.debug) this._debugReply(err, message);
     this._pending.delete(id);
     if (err && err.fatal) {
       // The session is giving up: from this moment commands are refused as after a fatal error.
@@ -394,6 +407,26 @@ class Connection extends EventEmitter {
     }
     if (entry.callback) entry.callback(err || null);
     else if (err) this._unhandledError(err);
+  }
+
+  /**
+   * `debug`: one line per command and reply, in `mysql`'s format (`--> (threadId) Name {...}`).
+   * The native layer speaks the protocol, so this shows commands and results, not every packet.
+   */
+  _debugPacket(incoming, name, payload) {
+    const debug = this.config.debug;
+    if (Array.isArray(debug) && debug.indexOf(name) === -1) return;
+    const threadId = this.threadId !== null ? ' (' + this.threadId + ')' : '';
+    console.log('%s%s %s %s\n', incoming ? '<--' : '-->', threadId, name, util.inspect(payload));
+  }
+
+  _debugReply(err, message) {
+    if (err) return this._debugPacket(true, 'ErrorPacket', { code: err.code, errno: err.errno, sqlState: err.sqlState, message: err.sqlMessage || err.message });
+    for (const part of message.parts || []) {
+      if (part.ok) this._debugPacket(true, 'OkPacket', part.ok);
+      else this._debugPacket(true, 'ResultSet', { index: part.index, rows: part.rows, fields: part.fields ? part.fields.map((f) => f.name) : undefined });
+    }
+    if (!message.parts) this._debugPacket(true, 'OkPacket', {});
   }
 
   /** A query error nobody handles is emitted on the connection, as `mysql` does. */
