@@ -77,7 +77,7 @@ pub struct RowBuffer {
 }
 
 /// A chunk is flushed to JavaScript once it holds this many bytes.
-pub const CHUNK_BYTES: usize = 256 << 10;
+pub const CHUNK_BYTES: usize = 32 << 10;
 
 impl RowBuffer {
     pub fn new(index: u32, columns: &[Column]) -> Self {

@@ -1,0 +1,57 @@
+'use strict';
+// The compiled decoder's byte-level date parsing gives exactly the Date that `mysql`'s
+// `new Date(text + suffix)` gives, across DST gaps and folds, fractions, and odd values.
+
+process.env.TZ = 'America/New_York';
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { dateFromBytes, timezoneOffset } = require('../lib/results');
+
+function viaString(text, suffix) {
+  const value = new Date(text + suffix);
+  return isNaN(value.getTime()) ? text : value;
+}
+
+function viaBytes(text, timezone, isDate) {
+  const bytes = Buffer.from(text, 'latin1');
+  const fast = dateFromBytes(bytes, 0, bytes.length, timezoneOffset(timezone));
+  const suffix = (isDate ? ' 00:00:00' : '') + (timezone !== 'local' ? ' ' + timezone : '');
+  return fast === undefined ? viaString(text, suffix) : fast;
+}
+
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+
+function* samples() {
+  // DST transitions in New York (spring gap 02:00-03:00, autumn fold 01:00-02:00), every minute.
+  for (const day of ['2024-03-10', '2024-11-03', '2007-03-11', '1999-10-31']) {
+    for (let minute = 0; minute < 240; minute += 7) yield `${day} ${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:${pad(minute % 60)}`;
+  }
+  // Pseudo-random datetimes from 1000 to 9999 with fractions of every width.
+  let seed = 42;
+  const next = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  for (let i = 0; i < 3000; i++) {
+    const fraction = ['', '.1', '.12', '.123', '.1234', '.123456'][next(6)].replace(/\d/g, () => String(next(10)));
+    yield `${pad(1000 + next(9000), 4)}-${pad(1 + next(12))}-${pad(1 + next(31))} ${pad(next(24))}:${pad(next(60))}:${pad(next(60))}${fraction}`;
+  }
+  yield* ['0000-00-00 00:00:00', '0099-05-05 10:00:00', '2024-02-30 00:00:00', '2023-02-29 12:00:00', '2024-04-31 01:02:03'];
+}
+
+test('datetimes: bytes and string parsing agree in local time, Z and offsets', () => {
+  let compared = 0;
+  for (const timezone of ['local', 'Z', '+05:30', '-08:00']) {
+    for (const text of samples()) {
+      assert.deepEqual(viaBytes(text, timezone, false), viaString(text, timezone !== 'local' ? ' ' + timezone : ''), `${text} ${timezone}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 12000);
+});
+
+test('dates: bytes and string parsing agree', () => {
+  for (const timezone of ['local', 'Z', '+01:00']) {
+    for (const text of ['2024-03-10', '2024-11-03', '1970-01-01', '0000-00-00', '0050-06-01', '9999-12-31', '2024-02-30']) {
+      const suffix = ' 00:00:00' + (timezone !== 'local' ? ' ' + timezone : '');
+      assert.deepEqual(viaBytes(text, timezone, true), viaString(text, suffix), `${text} ${timezone}`);
+    }
+  }
+});
