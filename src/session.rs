@@ -402,34 +402,7 @@ impl Session {
                 continue;
             }
             self.in_flight = Some(command.id);
-            let step = match &command.request {
-                Request::End => Step::Done,
-                Request::Connect => {
-                    self.reply_done(command.id, Vec::new());
-                    Step::Done
-                }
-                Request::Ping => self.ping_command(command.id).await,
-                Request::Statistics => self.statistics_command(command.id).await,
-                // A hook answer after its connection was lost: nothing waits for it.
-                Request::HookDone { .. } => Step::Done,
-                Request::Query {
-                    sql,
-                    idempotent,
-                    timeout,
-                } => {
-                    self.query_command(command.id, sql, *idempotent, *timeout)
-                        .await
-                }
-                Request::ChangeUser {
-                    user,
-                    password,
-                    database,
-                    init_statements,
-                } => {
-                    self.change_user_command(command.id, user, password, database, init_statements)
-                        .await
-                }
-            };
+            let step = self.execute(&command).await;
             self.in_flight = None;
             match step {
                 Step::Done => {}
@@ -439,6 +412,38 @@ impl Session {
                     self.reply_failed(command.id, Vec::new(), error.clone());
                     return Exit::GaveUp(error);
                 }
+            }
+        }
+    }
+
+    /// Runs one command on the live connection.
+    async fn execute(&mut self, command: &Command) -> Step {
+        match &command.request {
+            Request::End => Step::Done,
+            Request::Connect => {
+                self.reply_done(command.id, Vec::new());
+                Step::Done
+            }
+            Request::Ping => self.ping_command(command.id).await,
+            Request::Statistics => self.statistics_command(command.id).await,
+            // A hook answer after its connection was lost: nothing waits for it.
+            Request::HookDone { .. } => Step::Done,
+            Request::Query {
+                sql,
+                idempotent,
+                timeout,
+            } => {
+                self.query_command(command.id, sql, *idempotent, *timeout)
+                    .await
+            }
+            Request::ChangeUser {
+                user,
+                password,
+                database,
+                init_statements,
+            } => {
+                self.change_user_command(command.id, user, password, database, init_statements)
+                    .await
             }
         }
     }
@@ -832,15 +837,7 @@ impl Session {
                 Request::HookDone { .. } => {}
                 _ if command.during_hook => {
                     let step = match &command.request {
-                        Request::Query {
-                            sql,
-                            idempotent,
-                            timeout,
-                        } => {
-                            self.query_command(command.id, sql, *idempotent, *timeout)
-                                .await
-                        }
-                        Request::Ping => self.ping_command(command.id).await,
+                        Request::Query { .. } | Request::Ping => self.execute(&command).await,
                         _ => {
                             let error = ErrorInfo::client(
                                 "ER_ON_CONNECT",
