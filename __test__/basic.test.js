@@ -1,21 +1,15 @@
 'use strict';
 // Foundation: queries go through the Rust core and come back in `mysql`'s shapes.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
 const mysql = require('..');
-const { startServer } = require('./support/mariadb');
+const { usePrivateServer } = require('./support/mariadb');
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.destroy();
-});
+const server = usePrivateServer();
 
 function connect(extra) {
   return mysql.createConnection({ ...server.config(), ...extra });

@@ -1,20 +1,15 @@
 'use strict';
 // changeUser as in `mysql` (updates config; a failure is fatal), and what a reconnect restores after it.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
-const { startServer } = require('./support/mariadb');
+const { usePrivateServer } = require('./support/mariadb');
 const { query, queryOutcome, end, waitThreadGone } = require('./support/client');
 
-let server;
-before(async () => {
-  server = await startServer();
-  await server.admin('CREATE DATABASE IF NOT EXISTS test_second');
-  await server.admin("GRANT ALL ON test_second.* TO 'app'@'127.0.0.1'");
-});
-after(async () => {
-  await server.destroy();
+const server = usePrivateServer({}, async (started) => {
+  await started.admin('CREATE DATABASE IF NOT EXISTS test_second');
+  await started.admin("GRANT ALL ON test_second.* TO 'app'@'127.0.0.1'");
 });
 
 const changeUser = (conn, options) => new Promise((resolve) => conn.changeUser(options, resolve));

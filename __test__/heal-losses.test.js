@@ -2,20 +2,14 @@
 // The self-healing contract under real losses on a private server: wait_timeout, KILL (idle and
 // mid-query), loss inside a transaction, session restore, and the classic handleDisconnect() code.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
-const { startServer } = require('./support/mariadb');
+const { usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
 const { query, queryOutcome, end, connect, waitUntil, waitThreadGone, once, sleep } = require('./support/client');
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.destroy();
-});
+const server = usePrivateServer();
 
 function open(extra) {
   const conn = mysql.createConnection({ ...server.config(), ...extra });

@@ -2,21 +2,14 @@
 // The self-healing contract across outages: server restart with queued queries, down at startup,
 // fatal connect errors without a retry storm, bounded queueing, a blackholed peer, keepalive.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
-const { startServer } = require('./support/mariadb');
+const { startServer, usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
 const { query, queryOutcome, end, once, sleep } = require('./support/client');
 
-let server;
-before(async () => {
-  server = await startServer();
-  await server.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)');
-});
-after(async () => {
-  await server.destroy();
-});
+const server = usePrivateServer({}, (started) => started.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)'));
 
 function open(extra, target = server) {
   const conn = mysql.createConnection({ ...target.config(), ...extra });

@@ -2,19 +2,13 @@
 // onConnect as a function (runs on every connect, before queued commands), multipleStatements
 // enforcement, and statistics().
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
-const { startServer } = require('./support/mariadb');
+const { usePrivateServer } = require('./support/mariadb');
 const { query, queryOutcome, end, waitThreadGone } = require('./support/client');
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.destroy();
-});
+const server = usePrivateServer();
 
 test('an onConnect function runs on every connect and reconnect, before queued queries', async () => {
   const runs = [];

@@ -2,19 +2,13 @@
 // query().stream(): an object-mode Readable whose backpressure reaches the server, so a slow
 // consumer never buffers a whole large result; and `trace` call-site stacks on errors.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
-const { startServer } = require('./support/mariadb');
+const { usePrivateServer } = require('./support/mariadb');
 const { end, waitUntil } = require('./support/client');
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.destroy();
-});
+const server = usePrivateServer();
 
 const ROWS = 300000;
 

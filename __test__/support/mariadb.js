@@ -611,4 +611,25 @@ async function stopAll () {
   await Promise.all([...registry].map((s) => s.destroy()))
 }
 
-module.exports = { startServer, stopAll, Server }
+// A private server for one test file: started before its tests (then `setup(server)`, if given)
+// and destroyed after them. Returns a live view of the server, usable once the tests run.
+function usePrivateServer (opts = {}, setup) {
+  const { before, after } = require('node:test')
+  let server = null
+  before(async () => {
+    server = await startServer(opts)
+    if (setup) await setup(server)
+  })
+  after(async () => {
+    if (server) await server.destroy()
+  })
+  return new Proxy({}, {
+    get (_, key) {
+      if (server === null) throw new Error('the private server is used before the tests started it')
+      const value = server[key]
+      return typeof value === 'function' ? value.bind(server) : value
+    }
+  })
+}
+
+module.exports = { startServer, stopAll, Server, usePrivateServer }
