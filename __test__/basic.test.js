@@ -3,9 +3,8 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const net = require('node:net');
-const path = require('node:path');
+const { runNode } = require('./support/client');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
 
@@ -165,27 +164,13 @@ test('the password never shows in inspect or JSON of the config', () => {
 });
 
 test('the process exits by itself after end(), and stays alive while connected', async () => {
-  const script = `
-    const mysql = require(${JSON.stringify(path.join(__dirname, '..'))});
+  const { code, out } = await runNode(`
     const conn = mysql.createConnection(${JSON.stringify(server.config())});
     conn.query('SELECT 1 + 1 AS x', (err, rows) => {
       if (err) throw err;
       console.log(JSON.stringify(rows));
       setTimeout(() => conn.end(() => console.log('ended')), 200);
-    });`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  const code = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the process did not exit after end(): ' + out));
-    }, 10000);
-    child.on('exit', (c) => {
-      clearTimeout(timer);
-      resolve(c);
-    });
-  });
+    });`);
   assert.equal(code, 0);
   assert.equal(out, '[{"x":2}]\nended\n');
 });

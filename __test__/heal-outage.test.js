@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const mysql = require('..');
 const { startServer, usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
-const { query, queryOutcome, end, once, sleep } = require('./support/client');
+const { query, queryOutcome, end, once, sleep, runNode } = require('./support/client');
 
 const server = usePrivateServer({}, (started) => started.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)'));
 
@@ -198,27 +198,10 @@ test('a spent retry budget gives up: pending queries fail fatally, then the obje
 });
 
 test('the process exits by itself after a give-up and after destroy()', async () => {
-  const { spawn } = require('node:child_process');
-  const path = require('node:path');
-  const run = (body) =>
-    new Promise((resolve, reject) => {
-      const script = `const mysql = require(${JSON.stringify(path.join(__dirname, '..'))});\n${body}`;
-      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error('the process stayed alive: ' + out));
-      }, 10000);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, out });
-      });
-    });
   const config = JSON.stringify({ ...server.config(), password: 'wrong' });
-  const gaveUp = await run(`mysql.createConnection(${config}).query('SELECT 1', (err) => console.log(err.code));`);
+  const gaveUp = await runNode(`mysql.createConnection(${config}).query('SELECT 1', (err) => console.log(err.code));`);
   assert.deepEqual(gaveUp, { code: 0, out: 'ER_ACCESS_DENIED_ERROR\n' });
   const good = JSON.stringify(server.config());
-  const destroyed = await run(`const c = mysql.createConnection(${good}); c.query('SELECT 1', () => { c.destroy(); console.log('destroyed'); });`);
+  const destroyed = await runNode(`const c = mysql.createConnection(${good}); c.query('SELECT 1', () => { c.destroy(); console.log('destroyed'); });`);
   assert.deepEqual(destroyed, { code: 0, out: 'destroyed\n' });
 });

@@ -42,4 +42,27 @@ function waitThreadGone(server, threadId) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { query, queryOutcome, end, connect, waitUntil, waitThreadGone, once, sleep };
+/**
+ * Runs `body` in a fresh Node process with `mysql` bound to this package; resolves with its exit
+ * code and stdout once it exits by itself, rejects if it is still alive after 10 s.
+ */
+function runNode(body) {
+  const { spawn } = require('node:child_process');
+  const path = require('node:path');
+  const script = `const mysql = require(${JSON.stringify(path.join(__dirname, '..', '..'))});\n${body}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the process stayed alive: ' + out));
+    }, 10000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+module.exports = { query, queryOutcome, end, connect, waitUntil, waitThreadGone, once, sleep, runNode };
