@@ -424,7 +424,7 @@ async function memoryScenario(client, p) {
   };
   for (let i = 0; i < 2000; i++) await query(c, 'SELECT ? AS v', [i]);
   const samples = [{ phase: 'start', done: 0, ...(await settle()) }];
-  const n = p.queries || 20000;
+  const n = p.queries ?? 20000;
   const step = Math.max(1, Math.floor(n / 10));
   let bad = 0;
   const accQ = accumulator();
@@ -442,7 +442,7 @@ async function memoryScenario(client, p) {
     samples.push({ phase: 'queries', done, ...(await settle()) });
   }
   const queriesTime = accQ.total;
-  const m = p.reconnects || 50;
+  const m = p.reconnects ?? 50;
   const rstep = Math.max(1, Math.floor(m / 10));
   let threadId = Number((await query(c, ID_SQL))[0].id);
   let sameThread = 0;

@@ -35,7 +35,7 @@ const option = (name) => {
   return a === undefined ? undefined : a.slice(name.length + 3);
 };
 if (flag('help') || flag('h')) {
-  console.log('usage: node bench/run.js [--quick] [--only=1,2,...] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N]');
+  console.log('usage: node bench/run.js [--quick] [--only=1,2,...] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N]');
   process.exit(0);
 }
 const QUICK = flag('quick');
@@ -50,7 +50,7 @@ const plan = QUICK
       s4: { rounds: 2, n: 2000, bulk: 2000 },
       s5: { rounds: 2, connections: 8, n: 10 },
       s6: { rounds: 1, kills: 2, idle: [0, 200] },
-      s7: { queries: 20000, reconnects: 30 },
+      s7: { queries: 20000, reconnects: 30, referenceQueries: 20000 },
     }
   : {
       s1: { rounds: 5, n: 5000 },
@@ -59,11 +59,12 @@ const plan = QUICK
       s4: { rounds: 3, n: 10000, bulk: 10000 },
       s5: { rounds: 5, connections: 8, n: 50 },
       s6: { rounds: 3, kills: 5, idle: [0, 200] },
-      s7: { queries: 1000000, reconnects: 500 },
+      s7: { queries: 2000000, reconnects: 1000, referenceQueries: 500000 },
     };
 if (ROUNDS) for (const k of ['s1', 's2', 's3', 's4', 's5', 's6']) plan[k].rounds = ROUNDS;
 if (option('mem-queries')) plan.s7.queries = Number(option('mem-queries'));
 if (option('mem-reconnects')) plan.s7.reconnects = Number(option('mem-reconnects'));
+if (option('mem-reference')) plan.s7.referenceQueries = Number(option('mem-reference'));
 
 const CLIENTS = ['ours', 'mysql', 'mysql2', 'raw'];
 const LABEL = { ours: 'reconnecting-mysql', mysql: 'mysql 2.18.1', mysql2: 'mysql2', raw: 'raw mysql_async' };
@@ -499,6 +500,13 @@ async function scenario7(server, conn, cfg) {
     if (failed.length) problem(`memory / ours: queries failed right after a KILL (then retried): ${failed.map(([k, n]) => `${k} x${n}`).join(', ')}`);
     if (out.reconnects !== cfg.reconnects) problem(`memory / ours: ${out.reconnects} 'reconnect' events for ${cfg.reconnects} KILLs`);
   }
+  if (cfg.referenceQueries) {
+    // The same query loop with mysql2 (no KILL loop: it does not reconnect), to tell the growth of
+    // Node itself (V8 pages kept after gc) from ours.
+    log(`  [7] reference: mysql2, ${cfg.referenceQueries} queries`);
+    out.reference = await runChild('mysql2', 'memory', { conn, queries: cfg.referenceQueries, reconnects: 0 }, { timeoutMs: Math.max(300000, cfg.referenceQueries * 2), nodeArgs: ['--expose-gc'] });
+    if (!out.reference.ok) problem(`memory / mysql2 reference: failed: ${out.reference.error}`);
+  }
   return out;
 }
 
@@ -616,6 +624,8 @@ async function main() {
     await server.destroy().catch((err) => log(`server.destroy(): ${err.message}`));
   }
   const loadEnd = loadavg();
+  const addonEnd = machine().addon;
+  if (addonEnd !== info.addon) problem(`the addon changed during the run (${info.addon} -> ${addonEnd}): reconnecting-mysql numbers mix two builds`);
   const elapsed = (Date.now() - t0) / 1000;
 
   // -------- print and write
@@ -699,9 +709,18 @@ async function main() {
       const delta = (a, b) => `${(a / 1024).toFixed(1)} MB (${a - b >= 0 ? '+' : ''}${((a - b) / 1024).toFixed(1)})`;
       const rows = m.samples.map((s) => [s.phase, s.done.toLocaleString('en'), delta(s.rss_kb, s0.rss_kb), delta(s.heap_kb, s0.heap_kb), delta(s.external_kb, s0.external_kb), delta(s.array_buffers_kb, s0.array_buffers_kb)]);
       const summary = `${m.queries.ops.toLocaleString('en')} queries (\`SELECT ? AS v\`, checked) in ${(m.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(m.queries.wall_ms / m.queries.ops, 'us')}/query, CPU ${fmtTime((m.queries.cpu_user_ms + m.queries.cpu_sys_ms) / m.queries.ops, 'us')}/query); ` + `${m.reconnect_loop.ops} KILL + reconnect cycles in ${(m.reconnect_loop.wall_ms / 1000).toFixed(1)} s (${fmtTime(m.reconnect_loop.wall_ms / m.reconnect_loop.ops, 'ms')} each, KILL over a fresh admin connection included), ${m.reconnects} 'reconnect' events.`;
-      out.push('', 'Scenario 7, memory (after gc; change from start):', textTable(head, rows), summary);
+      out.push('', 'Scenario 7, memory of reconnecting-mysql (after gc; change from start):', textTable(head, rows), summary);
       md.push('Memory after a forced gc (`--expose-gc`), sampled every tenth of each phase; in parentheses the change from the start (after 2,000 warm-up queries).', '');
       md.push(mdTable(head, rows), '', summary, '');
+      const ref = m.reference;
+      if (ref && ref.ok) {
+        const r0 = ref.samples[0];
+        const refRows = ref.samples.filter((x) => x.phase === 'queries' || x.phase === 'start').map((x) => [`mysql2 ${x.phase}`, x.done.toLocaleString('en'), delta(x.rss_kb, r0.rss_kb), delta(x.heap_kb, r0.heap_kb), delta(x.external_kb, r0.external_kb), delta(x.array_buffers_kb, r0.array_buffers_kb)]);
+        const refSummary = `mysql2: ${ref.queries.ops.toLocaleString('en')} queries in ${(ref.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(ref.queries.wall_ms / ref.queries.ops, 'us')}/query, CPU ${fmtTime((ref.queries.cpu_user_ms + ref.queries.cpu_sys_ms) / ref.queries.ops, 'us')}/query).`;
+        out.push('', 'Reference: the same query loop with mysql2 (Node itself keeps some RSS after gc):', textTable(head, refRows), refSummary);
+        md.push('Reference: the same query loop with mysql2 (no KILL loop: it does not reconnect). RSS that grows here as well is Node\'s own (V8 pages kept after gc), not a leak of ours.', '');
+        md.push(mdTable(head, refRows), '', refSummary, '');
+      }
     }
   }
 
