@@ -247,8 +247,8 @@ class ConnectionConfig {
   }
 
   /** Statements run on every (re)connect: charset first, then the user's onConnect. */
-  initStatements() {
-    const charset = charsetStatement(this.charsetNumber);
+  initStatements(charsetNumber = this.charsetNumber) {
+    const charset = charsetStatement(charsetNumber);
     const statements = typeof this.onConnect === 'function' ? [] : this.onConnect;
     return charset ? [charset, ...statements] : [...statements];
   }

@@ -8,6 +8,7 @@ const SqlString = require('sqlstring');
 const { NativeSession } = require('../binding');
 const { Query } = require('./query');
 const { fromNative, clientError } = require('./errors');
+const { getCharsetNumber } = require('./config');
 
 // Message kinds, as src/session.rs sends them.
 const PARTIAL = 1;
@@ -204,16 +205,8 @@ class Connection extends EventEmitter {
     const user = options.user === undefined ? config.user : options.user;
     const password = options.password === undefined ? config.password : options.password;
     const database = options.database === undefined ? config.database : options.database;
-    const charsetNumber = options.charset ? require('./config').getCharsetNumber(options.charset) : config.charsetNumber;
-    const initStatements = (() => {
-      const saved = config.charsetNumber;
-      config.charsetNumber = charsetNumber;
-      try {
-        return config.initStatements();
-      } finally {
-        config.charsetNumber = saved;
-      }
-    })();
+    const charsetNumber = options.charset ? getCharsetNumber(options.charset) : config.charsetNumber;
+    const initStatements = config.initStatements(charsetNumber);
     const entry = {
       kind: 'changeUser',
       callback,
@@ -230,21 +223,21 @@ class Connection extends EventEmitter {
   }
 
   beginTransaction(options, callback) {
-    if (!callback && typeof options === 'function') [options, callback] = [{}, options];
-    options = { ...(options || {}), sql: 'START TRANSACTION', values: null };
-    return this.query(options, callback);
+    return this._statement('START TRANSACTION', options, callback);
   }
 
   commit(options, callback) {
-    if (!callback && typeof options === 'function') [options, callback] = [{}, options];
-    options = { ...(options || {}), sql: 'COMMIT', values: null };
-    return this.query(options, callback);
+    return this._statement('COMMIT', options, callback);
   }
 
   rollback(options, callback) {
+    return this._statement('ROLLBACK', options, callback);
+  }
+
+  /** A fixed statement with `mysql`'s ([options], [callback]) form; returns the Query. */
+  _statement(sql, options, callback) {
     if (!callback && typeof options === 'function') [options, callback] = [{}, options];
-    options = { ...(options || {}), sql: 'ROLLBACK', values: null };
-    return this.query(options, callback);
+    return this.query({ ...(options || {}), sql, values: null }, callback);
   }
 
   end(options, callback) {
@@ -347,10 +340,7 @@ class Connection extends EventEmitter {
       case GAVE_UP: {
         const err = fromNative(message.error);
         err.fatal = true;
-        this._fatalError = err;
-        this.state = 'protocol_error';
-        // The session is closing: from now on commands are refused (or connect() starts anew).
-        this._native = null;
+        this._enterFatal(err);
         // As in `mysql`: a fatal error is emitted when no pending command had a handler for it.
         const reported = this._fatalReported;
         this._fatalReported = false;
@@ -383,21 +373,26 @@ class Connection extends EventEmitter {
     if (this.config.debug) this._debugReply(err, message);
     this._pending.delete(id);
     if (err && err.fatal) {
-      // The session is giving up: from this moment commands are refused as after a fatal error.
-      if (!this._fatalError) this._fatalError = err;
-      this.state = 'protocol_error';
-      this._native = null;
+      if (!this._fatalError) this._enterFatal(err);
       if (entry.callback || (entry.query && entry.query.hasErrorHandler())) this._fatalReported = true;
     }
     if (entry.query) entry.query._receive(message.parts);
     if (!err && entry.onSuccess) entry.onSuccess();
-    this._answer(entry, err, message.index, message);
+    this._answer(entry, err, message);
     if (this._pending.size === 0) this.emit('drain');
   }
 
-  _answer(entry, err, index, message) {
+  /** The session is giving up: from now on commands are refused (or connect() starts anew). */
+  _enterFatal(err) {
+    this._fatalError = err;
+    this.state = 'protocol_error';
+    this._native = null;
+  }
+
+  /** `message`: the session's reply, when there is one (its `index`, statistics `text`). */
+  _answer(entry, err, message) {
     if (entry.query) {
-      if (err) entry.query._fail(err, index);
+      if (err) entry.query._fail(err, message && message.index);
       else entry.query._succeed();
       return;
     }

@@ -250,6 +250,12 @@ enum HookOutcome {
     Failed(ErrorInfo),
 }
 
+/// Where a waiting command goes: first in line (it was taken before the loss), or last.
+enum QueuePosition {
+    Front,
+    Back,
+}
+
 /// How a command's execution ended.
 enum Step {
     Done,
@@ -398,7 +404,7 @@ impl Session {
                 return Exit::Ended;
             }
             if self.conn.is_none() {
-                self.enqueue_front(command);
+                self.enqueue(command, QueuePosition::Front);
                 continue;
             }
             self.in_flight = Some(command.id);
@@ -445,19 +451,6 @@ impl Session {
                 self.change_user_command(command.id, user, password, database, init_statements)
                     .await
             }
-        }
-    }
-
-    /// A command taken while there is no connection: it waits first in line (limit applies).
-    fn enqueue_front(&mut self, command: Command) {
-        if self.queue.len() < self.options.queue_limit {
-            self.queue.push_front(command);
-        } else {
-            self.reply_failed(
-                command.id,
-                Vec::new(),
-                queue_full_error(self.options.queue_limit),
-            );
         }
     }
 
@@ -651,7 +644,7 @@ impl Session {
             }
             tokio::select! {
                 command = self.commands.recv() => match command {
-                    Some(command) => self.enqueue(command),
+                    Some(command) => self.enqueue(command, QueuePosition::Back),
                     // Nobody can send any more; the queue still gets its answers.
                     None => { sleep_until(until.into()).await; }
                 },
@@ -660,9 +653,13 @@ impl Session {
         }
     }
 
-    fn enqueue(&mut self, command: Command) {
+    /// Puts a command in the queue if it fits (`end()` always does); else it fails at once.
+    fn enqueue(&mut self, command: Command, position: QueuePosition) {
         if matches!(command.request, Request::End) || self.queue.len() < self.options.queue_limit {
-            self.queue.push_back(command);
+            match position {
+                QueuePosition::Front => self.queue.push_front(command),
+                QueuePosition::Back => self.queue.push_back(command),
+            }
         } else {
             self.reply_failed(
                 command.id,
@@ -863,7 +860,7 @@ impl Session {
                         return HookOutcome::Lost(self.lost_cause());
                     }
                 }
-                _ => self.enqueue(command),
+                _ => self.enqueue(command, QueuePosition::Back),
             }
         }
     }
