@@ -5,7 +5,7 @@
 process.env.TZ = 'America/New_York';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { dateFromBytes, timezoneOffset } = require('../lib/results');
+const { dateFromBytes, decimalFromBytes, timezoneOffset } = require('../lib/results');
 
 function viaString(text, suffix) {
   const value = new Date(text + suffix);
@@ -53,5 +53,30 @@ test('dates: bytes and string parsing agree', () => {
       const suffix = ' 00:00:00' + (timezone !== 'local' ? ' ' + timezone : '');
       assert.deepEqual(viaBytes(text, timezone, true), viaString(text, suffix), `${text} ${timezone}`);
     }
+  }
+});
+
+test('decimals: bytes parsing gives exactly Number(text), or defers to it', () => {
+  let seed = 7;
+  const next = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const digits = (n) => Array.from({ length: n }, () => String(next(10))).join('');
+  const texts = ['0', '-0', '0.00', '-0.00', '1', '-1', '0.1', '0.3', '123456789012345', '999999999999999', '9999999999999999',
+    '-99999999999999.9', '1.5', '12345678.90', '0.000000000000001', '18446744073709551615', '-9223372036854775808', '', '-', '1.2.3', '1e5'];
+  for (let i = 0; i < 20000; i++) {
+    const whole = digits(1 + next(12)).replace(/^0+(?=\d)/, '');
+    const scale = next(8);
+    texts.push(`${next(2) ? '-' : ''}${whole}${scale ? '.' + digits(scale) : ''}`);
+  }
+  let fast = 0;
+  for (const text of texts) {
+    const bytes = Buffer.from(text, 'latin1');
+    const value = decimalFromBytes(bytes, 0, bytes.length);
+    if (value === undefined) continue;
+    fast++;
+    assert.ok(Object.is(value, Number(text)), `${text}: ${value} !== ${Number(text)}`);
+  }
+  assert.ok(fast > 19000, `fast path taken ${fast} times`);
+  for (const text of ['9999999999999999', '', '-', '1.2.3', '1e5', '18446744073709551615']) {
+    assert.equal(decimalFromBytes(Buffer.from(text), 0, text.length), undefined, text);
   }
 });

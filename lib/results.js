@@ -219,6 +219,37 @@ function parseIntBytes(data, start, end) {
   return negative ? -n : n;
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A DECIMAL from its ASCII bytes without a string: the digits as an integer m, then m / 10^k.
+ * With at most 15 digits m and 10^k are exact doubles, and IEEE division rounds correctly, so
+ * this is exactly Number(text) (Clinger's fast path). Anything else returns undefined and the
+ * caller parses the string.
+ */
+function decimalFromBytes(d, s, e) {
+  let i = s;
+  const negative = d[i] === 45;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < e; i++) {
+    const c = d[i];
+    if (c === 46 && scale < 0) {
+      scale = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return undefined;
+    m = m * 10 + (c - 48);
+    digits++;
+    if (scale >= 0) scale++;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const value = scale > 0 ? m / POWERS_OF_TEN[scale] : m;
+  return negative ? -value : value;
+}
+
 const latin1 = (data, start, end) => data.latin1Slice(start, end);
 const utf8 = (data, start, end) => data.utf8Slice(start, end);
 const copy = (data, start, end) => Buffer.from(data.subarray(start, end));
@@ -308,7 +339,10 @@ function cellExpression(field, config) {
       return zeroFill ? '(t = latin1(d, s, e), t[0] === "0" ? t : Number(t))' : 'Number(latin1(d, s, e))';
     case Types.NEWDECIMAL:
     case Types.LONGLONG:
-      return zeroFill ? '(t = latin1(d, s, e), t[0] === "0" ? t : bigNumber(t, config))' : 'bigNumber(latin1(d, s, e), config)';
+      if (zeroFill) return '(t = latin1(d, s, e), t[0] === "0" ? t : bigNumber(t, config))';
+      // Up to 15 digits a value is below 2^53: a number unless bigNumberStrings asks for strings.
+      if (config.supportBigNumbers && config.bigNumberStrings) return 'latin1(d, s, e)';
+      return '((t = decimalFromBytes(d, s, e)) === undefined ? bigNumber(latin1(d, s, e), config) : t)';
     case Types.BIT:
       return 'copy(d, s, e)';
     case Types.STRING:
@@ -340,14 +374,15 @@ function compileDecoder(fields, config) {
       ${lines.join('\n      ')}
       onRow(row);
     }`;
-  const factory = new Function('RowDataPacket', 'parseIntBytes', 'latin1', 'utf8', 'copy', 'bigNumber', 'date', 'dateFromBytes', 'parseGeometry',
+  const factory = new Function('RowDataPacket', 'parseIntBytes', 'latin1', 'utf8', 'copy', 'bigNumber', 'date', 'dateFromBytes', 'decimalFromBytes', 'parseGeometry',
     `return function decode(d, lengths, rows, config, onRow) {${body}\n};`);
-  return factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, parseGeometry);
+  return factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, decimalFromBytes, parseGeometry);
 }
 
 function decoderFor(fields, config) {
   const dateStrings = Array.isArray(config.dateStrings) ? config.dateStrings.join('|') : Boolean(config.dateStrings);
-  let key = `${config.timezone}\u0000${dateStrings}`;
+  const bigNumbers = config.supportBigNumbers ? (config.bigNumberStrings ? 2 : 1) : 0;
+  let key = `${config.timezone}\u0000${dateStrings}\u0000${bigNumbers}`;
   for (const field of fields) key += `\u0000${field.type}:${field.charsetNr}:${field.zeroFill ? 1 : 0}:${field.name}`;
   let decoder = decoders.get(key);
   if (decoder === undefined) {
@@ -407,4 +442,4 @@ function decodeRows(part, fields, options, onRow) {
   }
 }
 
-module.exports = { RowDataPacket, OkPacket, FieldPacket, makeFieldPacket, makeOkPacket, decodeRows, parseGeometry, dateFromBytes, timezoneOffset };
+module.exports = { RowDataPacket, OkPacket, FieldPacket, makeFieldPacket, makeOkPacket, decodeRows, parseGeometry, dateFromBytes, decimalFromBytes, timezoneOffset };

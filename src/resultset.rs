@@ -2,7 +2,7 @@
 //! result set). Cell bytes go into one Buffer, their lengths (-1 for NULL) into an Int32Array, so a
 //! chunk costs a handful of N-API calls whatever its size; JavaScript casts the values.
 
-use mysql_async::{Column, Row, Value};
+use mysql_async::Column;
 use napi::bindgen_prelude::{Buffer, Int32Array};
 use napi_derive::napi;
 
@@ -71,6 +71,7 @@ pub struct ResultPart {
 pub struct RowBuffer {
     pub index: u32,
     pub fields: Option<Vec<FieldInfo>>,
+    columns: usize,
     rows: u32,
     data: Vec<u8>,
     lengths: Vec<i32>,
@@ -84,22 +85,63 @@ impl RowBuffer {
         RowBuffer {
             index,
             fields: Some(columns.iter().map(FieldInfo::from).collect()),
+            columns: columns.len(),
             rows: 0,
             data: Vec::new(),
             lengths: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, row: Row) {
-        for value in row.unwrap_raw() {
-            match value {
-                Some(Value::Bytes(bytes)) => self.push_cell(&bytes),
-                None | Some(Value::NULL) => self.lengths.push(-1),
-                // The text protocol only sends bytes; other variants would come from the binary one.
-                Some(other) => self.push_cell(other.as_sql(true).trim_matches('\'').as_bytes()),
+    /// Appends one text-protocol row packet: each cell is a length-encoded string, or 0xFB for
+    /// NULL. The packet is checked against the column count, so a malformed (or lying) packet is
+    /// a protocol error here, never misaligned cells in JavaScript.
+    pub fn push_raw(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
+        let (data_len, lengths_len) = (self.data.len(), self.lengths.len());
+        let pushed = self.push_cells(packet);
+        if pushed.is_err() {
+            self.data.truncate(data_len);
+            self.lengths.truncate(lengths_len);
+        }
+        pushed
+    }
+
+    fn push_cells(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
+        // A chunk after the first one will fill up: size it once instead of doubling into it.
+        if self.data.capacity() == 0 && self.fields.is_none() {
+            self.data.reserve(CHUNK_BYTES + packet.len());
+            self.lengths.reserve(CHUNK_BYTES / 16);
+        }
+        // The cells never take more room than the packet: one reservation per row.
+        self.data.reserve(packet.len());
+        self.lengths.reserve(self.columns);
+        let mut rest = packet;
+        for _ in 0..self.columns {
+            let (&first, after) = rest.split_first().ok_or_else(malformed_row)?;
+            let (length, after) = match first {
+                0xfb => {
+                    self.lengths.push(-1);
+                    rest = after;
+                    continue;
+                }
+                0xfc => (read_le(after, 2)?, &after[2..]),
+                0xfd => (read_le(after, 3)?, &after[3..]),
+                0xfe => (read_le(after, 8)?, &after[8..]),
+                0xff => return Err(malformed_row()),
+                short => (u64::from(short), after),
+            };
+            let length = usize::try_from(length).map_err(|_| malformed_row())?;
+            if length > after.len() {
+                return Err(malformed_row());
             }
+            let (cell, after) = after.split_at(length);
+            self.push_cell(cell);
+            rest = after;
+        }
+        if !rest.is_empty() {
+            return Err(malformed_row());
         }
         self.rows += 1;
+        Ok(())
     }
 
     fn push_cell(&mut self, bytes: &[u8]) {
@@ -133,6 +175,23 @@ impl RowBuffer {
     }
 }
 
+fn malformed_row() -> mysql_async::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        "malformed row packet from the server",
+    )
+    .into()
+}
+
+/// A little-endian integer of `width` bytes (a length-encoded integer's payload).
+fn read_le(bytes: &[u8], width: usize) -> Result<u64, mysql_async::Error> {
+    let payload = bytes.get(..width).ok_or_else(malformed_row)?;
+    Ok(payload
+        .iter()
+        .rev()
+        .fold(0u64, |value, byte| (value << 8) | u64::from(*byte)))
+}
+
 pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
     ResultPart {
         index,
@@ -148,4 +207,50 @@ pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
 pub fn counter(value: u64) -> (f64, Option<String>) {
     const EXACT: u64 = 1 << 53;
     (value as f64, (value > EXACT).then(|| value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buffer(columns: usize) -> RowBuffer {
+        RowBuffer {
+            index: 0,
+            fields: None,
+            columns,
+            rows: 0,
+            data: Vec::new(),
+            lengths: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn raw_rows_split_into_cells_and_nulls() {
+        let mut rows = buffer(3);
+        let mut long = vec![0xfc, 0x2c, 0x01];
+        long.extend(std::iter::repeat_n(b'x', 300));
+        let mut packet = vec![2, b'4', b'2', 0xfb];
+        packet.extend(&long);
+        rows.push_raw(&packet).unwrap();
+        rows.push_raw(&[0, 0xfb, 1, b'z']).unwrap();
+        assert_eq!(rows.lengths, vec![2, -1, 300, 0, -1, 1]);
+        assert_eq!(rows.data.len(), 2 + 300 + 1);
+        assert_eq!(&rows.data[..2], b"42");
+        assert_eq!(rows.rows, 2);
+    }
+
+    #[test]
+    fn malformed_rows_are_errors_not_misaligned_cells() {
+        for packet in [
+            &[5, b'a'][..],           // cell longer than the packet
+            &[1, b'a', 1, b'b'][..],  // fewer cells than columns
+            &[0xfc, 0x01][..],        // truncated length
+            &[0xff, 0, 0][..],        // not a length prefix
+            &[0, 0, 0, 9][..],        // trailing bytes
+        ] {
+            let mut rows = buffer(3);
+            assert!(rows.push_raw(packet).is_err(), "{packet:?}");
+            assert_eq!((rows.rows, rows.lengths.len(), rows.data.len()), (0, 0, 0));
+        }
+    }
 }

@@ -465,7 +465,10 @@ impl Session {
         let conn = self.conn.as_ref();
         tokio::select! {
             command = self.commands.recv() => match command {
-                Some(command) => Next::Command(command),
+                Some(command) => {
+                    crate::runtime::note_activity();
+                    Next::Command(command)
+                }
                 None => Next::Abandoned,
             },
             _ = sleep_until_or_never(keepalive_at) => Next::KeepaliveDue,
@@ -1346,8 +1349,7 @@ async fn stream_results(
             }
             Some(columns) => {
                 let mut rows = RowBuffer::new(progress.index, &columns);
-                while let Some(row) = result.next().await? {
-                    rows.push(row);
+                while result.next_raw_row(|packet| rows.push_raw(packet)).await? {
                     if rows.is_full() {
                         progress.parts.push(rows.take_part());
                         let chunk = std::mem::take(progress.parts);

@@ -913,6 +913,12 @@ impl Conn {
 
     /// Returns `true` for ProgressReport packet.
     fn handle_packet(&mut self, packet: &PooledBuf) -> Result<bool> {
+        // reconnecting-mysql: OK and EOF packets start with 0x00 or 0xFE, ERR packets with 0xFF.
+        // Anything else (most result set rows) is neither: skip the two failing parses below,
+        // which allocate an io::Error each, per row.
+        if !matches!(packet.first(), None | Some(0x00 | 0xFE | 0xFF)) {
+            return Ok(false);
+        }
         let ok_packet = if self.has_pending_result() {
             if self.has_capabilities(CapabilityFlags::CLIENT_DEPRECATE_EOF) {
                 ParseBuf(packet)

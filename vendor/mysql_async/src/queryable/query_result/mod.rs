@@ -190,6 +190,42 @@ where
         Ok(())
     }
 
+    /// reconnecting-mysql addition: like `next()`, but hands the row's raw packet to `take`
+    /// (for the text protocol: one length-encoded string or 0xFB NULL per column) instead of
+    /// building a `Row`, so no value is allocated. Returns `false` once the current result set is
+    /// exhausted (having moved on to the next one, if any), as `next()` returns `None`.
+    pub async fn next_raw_row<F>(&mut self, take: F) -> Result<bool>
+    where
+        F: FnOnce(&[u8]) -> Result<()>,
+    {
+        loop {
+            match self.conn.as_mut().use_pending_result()?.cloned() {
+                Some(PendingResult::Pending(meta)) => {
+                    if meta.columns().is_empty() {
+                        self.conn.as_mut().set_pending_result(None)?;
+                    } else {
+                        let packet = match self.conn.as_mut().read_packet().await {
+                            Ok(packet) => packet,
+                            Err(err) => {
+                                self.conn.as_mut().set_pending_result(None)?;
+                                return Err(err);
+                            }
+                        };
+                        if !P::is_last_result_set_packet(self.conn.capabilities(), &packet) {
+                            take(&packet)?;
+                            return Ok(true);
+                        }
+                        self.conn.as_mut().set_pending_result(None)?;
+                    }
+                    self.next_set().await?;
+                    return Ok(false);
+                }
+                Some(PendingResult::Taken(meta)) => self.skip_taken(meta).await?,
+                None => return Ok(false),
+            }
+        }
+    }
+
     #[doc(hidden)]
     pub async fn next(&mut self) -> Result<Option<Row>> {
         loop {
