@@ -137,7 +137,6 @@ impl Sink for JsSink {
     fn send(&self, message: Message) {
         self.0
             .call(message, ThreadsafeFunctionCallMode::NonBlocking);
-        runtime::note_activity();
     }
 }
 
