@@ -395,6 +395,10 @@ impl fmt::Debug for Stream {
     }
 }
 
+/// reconnecting-mysql: read in 64 KiB instead of tokio-util's 8 KiB default: a 150 KB result set
+/// takes 3 read calls instead of 19.
+const READ_BUFFER: usize = 64 * 1024;
+
 impl Stream {
     #[cfg(unix)]
     fn new<T: Into<Endpoint>>(endpoint: T) -> Self {
@@ -402,7 +406,7 @@ impl Stream {
 
         Self {
             closed: false,
-            codec: Box::new(Framed::new(endpoint, PacketCodec::default())).into(),
+            codec: Box::new(Framed::with_capacity(endpoint, PacketCodec::default(), READ_BUFFER)).into(),
         }
     }
 
@@ -439,7 +443,12 @@ impl Stream {
 
         Ok(Stream {
             closed: false,
-            codec: Box::new(Framed::new(tcp_stream.into(), PacketCodec::default())).into(),
+            codec: Box::new(Framed::with_capacity(
+                tcp_stream.into(),
+                PacketCodec::default(),
+                READ_BUFFER,
+            ))
+            .into(),
         })
     }
 
@@ -460,7 +469,7 @@ impl Stream {
         let codec = self.codec.take().unwrap();
         let FramedParts { mut io, codec, .. } = codec.into_parts();
         io.make_secure(domain, tls_connector).await?;
-        let codec = Framed::new(io, codec);
+        let codec = Framed::with_capacity(io, codec, READ_BUFFER);
         self.codec = Some(Box::new(codec));
         Ok(())
     }
