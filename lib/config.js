@@ -4,6 +4,7 @@
 // field, never a crash in the native layer.
 
 const crypto = require('node:crypto');
+const util = require('node:util');
 const Charsets = require('./constants/charsets');
 const ClientConstants = require('./constants/client');
 
@@ -244,6 +245,9 @@ function charsetStatement(charsetNumber) {
   return lower === 'binary' ? 'SET NAMES binary' : `SET NAMES ${charset} COLLATE ${lower}`;
 }
 
+// Named so that an inspected config still reads `ConnectionConfig { ... }`.
+const ConfigView = class ConnectionConfig {};
+
 class ConnectionConfig {
   // The password lives in a private field behind an accessor, so it never shows in
   // util.inspect() (not even with showHidden), JSON, object spread or logs of the config.
@@ -327,6 +331,16 @@ class ConnectionConfig {
     Object.defineProperty(this, '_keepAlive', { value: parseKeepAlive(this.keepAlive), writable: true, enumerable: false });
     this.pingTimeout = duration(options.pingTimeout === undefined ? DEFAULTS.pingTimeout : options.pingTimeout, 'pingTimeout');
     this.onConnect = parseOnConnect(options.onConnect);
+  }
+
+  /**
+   * What util.inspect shows: the enumerable fields only, so that no inspect option (showHidden,
+   * getters) reveals the password or the TLS key and passphrase.
+   */
+  [util.inspect.custom](depth, options, inspect) {
+    const view = Object.assign(new ConfigView(), this);
+    if (this.ssl) view.ssl = { ...this.ssl };
+    return inspect(view, { ...options, depth });
   }
 
   /** Statements run on every (re)connect: charset first, then the user's onConnect. */
