@@ -249,8 +249,8 @@ function charsetStatement(charsetNumber) {
 const ConfigView = class ConnectionConfig {};
 
 class ConnectionConfig {
-  // The password lives in a private field behind an accessor, so it never shows in
-  // util.inspect() (not even with showHidden), JSON, object spread or logs of the config.
+  // The password lives in a private field behind an accessor: it is not in JSON or an object
+  // spread of the config, and the custom inspect below leaves it out whatever the options.
   #password;
 
   get password() {
