@@ -32,12 +32,23 @@ export interface TypeCastField {
 
 export type TypeCast = boolean | ((field: TypeCastField, next: () => any) => any);
 
+/** TLS (rustls). The server's certificate chain and host name are verified unless rejectUnauthorized is false. */
 export interface SslOptions {
+  /** Trusted CA certificates (PEM); replace the built-in roots. */
   ca?: string | Buffer | Array<string | Buffer>;
+  /** Client certificate (PEM), with `key`. */
   cert?: string | Buffer;
+  /** Client private key (PEM, any form Node reads; encrypted with `passphrase`). */
   key?: string | Buffer;
+  passphrase?: string;
+  /** Default true. false: no verification of the chain or the host name (still encrypted). */
   rejectUnauthorized?: boolean;
+  /** The name the server's certificate must carry, when it is not `host`. */
   servername?: string;
+  /** Oldest version accepted; 'TLSv1' and 'TLSv1.1' mean TLSv1.2 (the oldest rustls speaks). */
+  minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  /** Newest version offered; must be 'TLSv1.2' or 'TLSv1.3'. */
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
   [key: string]: any;
 }
 
@@ -64,7 +75,8 @@ export interface ConnectionOptions {
   localInfile?: boolean;
   multipleStatements?: boolean;
   flags?: string | string[];
-  ssl?: SslOptions | string;
+  /** TLS options, a profile name ('Amazon RDS'), or true (verified against the built-in roots). */
+  ssl?: SslOptions | string | boolean;
 
   /** false: `mysql`'s behaviour, the first loss is final. */
   reconnect?: boolean | ReconnectOptions;

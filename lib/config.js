@@ -3,6 +3,8 @@
 // self-healing options, validated up front so that bad input is a TypeError/RangeError naming the
 // field, never a crash in the native layer.
 
+const crypto = require('node:crypto');
+const util = require('node:util');
 const Charsets = require('./constants/charsets');
 const ClientConstants = require('./constants/client');
 
@@ -60,8 +62,9 @@ function parseUrl(url) {
   let parsed;
   try {
     parsed = new URL(url);
-  } catch (err) {
-    throw new TypeError(`Invalid connection URL: ${err.message}`);
+  } catch {
+    // Not Node's message: it may quote the URL, and with it the password.
+    throw new TypeError('Invalid connection URL (not repeated here: it may contain a password)');
   }
   const options = {
     host: decodeURIComponent(parsed.hostname) || undefined,
@@ -148,6 +151,74 @@ function getSSLProfile(name) {
   return profile;
 }
 
+// rustls speaks TLS 1.2 and 1.3 only. A minimum below 1.2 is met by 1.2 itself, so it is taken
+// as 1.2; a maximum below 1.2 cannot be met and is refused.
+const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const OLDEST_SUPPORTED_TLS = 'TLSv1.2';
+
+function tlsVersion(ssl, field) {
+  const value = ssl[field];
+  if (value === undefined || value === null) return undefined;
+  if (!TLS_VERSIONS.includes(value)) throw fail(RangeError, `ssl.${field}`, TLS_VERSIONS.map((v) => `'${v}'`).join(', '), value);
+  return value;
+}
+
+function pemInput(value, field) {
+  if (typeof value === 'string' || Buffer.isBuffer(value)) return value;
+  throw fail(TypeError, `ssl.${field}`, 'a PEM string or Buffer', value);
+}
+
+/**
+ * The `ssl` option checked and put in the shape the native layer takes, or undefined. Throws a
+ * TypeError/RangeError naming the field; messages never repeat key material or the passphrase.
+ */
+function nativeSsl(ssl) {
+  if (!ssl) return undefined;
+  if (ssl.pfx !== undefined) throw new TypeError('Invalid option ssl.pfx: PKCS#12 is not supported; give ssl.cert and ssl.key as PEM');
+  if ((ssl.cert === undefined) !== (ssl.key === undefined)) {
+    throw new TypeError('Invalid option ssl: a client certificate needs both ssl.cert and ssl.key');
+  }
+  if (ssl.servername !== undefined && (typeof ssl.servername !== 'string' || ssl.servername === '')) {
+    throw fail(TypeError, 'ssl.servername', 'a host name', ssl.servername);
+  }
+  const minVersion = tlsVersion(ssl, 'minVersion');
+  const maxVersion = tlsVersion(ssl, 'maxVersion');
+  if (maxVersion !== undefined && TLS_VERSIONS.indexOf(maxVersion) < TLS_VERSIONS.indexOf(OLDEST_SUPPORTED_TLS)) {
+    throw new RangeError(`Invalid option ssl.maxVersion: '${maxVersion}' is older than ${OLDEST_SUPPORTED_TLS}, the oldest version this client speaks`);
+  }
+  if (minVersion !== undefined && maxVersion !== undefined && TLS_VERSIONS.indexOf(minVersion) > TLS_VERSIONS.indexOf(maxVersion)) {
+    throw new RangeError(`Invalid option ssl.minVersion: '${minVersion}' is newer than ssl.maxVersion '${maxVersion}'`);
+  }
+  let key;
+  if (ssl.key !== undefined) {
+    if (ssl.passphrase !== undefined && typeof ssl.passphrase !== 'string') throw fail(TypeError, 'ssl.passphrase', 'a string', '[hidden]');
+    try {
+      // Node reads every PEM key form, encrypted ones too; rustls takes PKCS#8 unencrypted.
+      key = crypto.createPrivateKey({ key: pemInput(ssl.key, 'key'), passphrase: ssl.passphrase }).export({ type: 'pkcs8', format: 'pem' });
+    } catch (err) {
+      if (err instanceof TypeError && err.message.startsWith('Invalid option')) throw err;
+      throw new TypeError(`Invalid option ssl.key: not a usable PEM private key${ssl.passphrase === undefined ? '' : ' (or a wrong passphrase)'} (${err.code || err.message})`);
+    }
+  }
+  return {
+    ca: ssl.ca === undefined || ssl.ca === null ? undefined : [].concat(ssl.ca).map((pem) => Buffer.from(pemInput(pem, 'ca'))),
+    cert: ssl.cert === undefined ? undefined : Buffer.from(pemInput(ssl.cert, 'cert')),
+    key: key === undefined ? undefined : Buffer.from(key),
+    rejectUnauthorized: ssl.rejectUnauthorized !== false,
+    servername: ssl.servername,
+    minVersion: minVersion === undefined ? undefined : TLS_VERSIONS.indexOf(minVersion) < TLS_VERSIONS.indexOf(OLDEST_SUPPORTED_TLS) ? OLDEST_SUPPORTED_TLS : minVersion,
+    maxVersion,
+  };
+}
+
+/** The TLS options with the private key and its passphrase non-enumerable: out of inspect/JSON. */
+function hideSecrets(ssl) {
+  for (const field of ['key', 'passphrase']) {
+    if (ssl[field] !== undefined) Object.defineProperty(ssl, field, { value: ssl[field], enumerable: false, writable: true, configurable: true });
+  }
+  return ssl;
+}
+
 function getCharsetNumber(charset) {
   if (typeof charset !== 'string') throw fail(TypeError, 'charset', 'a charset or collation name', charset);
   const number = Charsets[charset.toUpperCase()];
@@ -174,7 +245,22 @@ function charsetStatement(charsetNumber) {
   return lower === 'binary' ? 'SET NAMES binary' : `SET NAMES ${charset} COLLATE ${lower}`;
 }
 
+// Named so that an inspected config still reads `ConnectionConfig { ... }`.
+const ConfigView = class ConnectionConfig {};
+
 class ConnectionConfig {
+  // The password lives in a private field behind an accessor: it is not in JSON or an object
+  // spread of the config, and the custom inspect below leaves it out whatever the options.
+  #password;
+
+  get password() {
+    return this.#password;
+  }
+
+  set password(value) {
+    this.#password = value;
+  }
+
   constructor(options) {
     if (typeof options === 'string') options = parseUrl(options);
     if (options === undefined || options === null) options = {};
@@ -188,13 +274,7 @@ class ConnectionConfig {
     this.localAddress = options.localAddress;
     this.socketPath = optionalString(options, 'socketPath');
     this.user = optionalString(options, 'user');
-    // Non-enumerable: the password never shows in util.inspect(), JSON or logs of the config.
-    Object.defineProperty(this, 'password', {
-      value: options.password === undefined || options.password === '' ? undefined : options.password,
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    });
+    this.password = options.password === undefined || options.password === '' ? undefined : options.password;
     if (this.password !== undefined && typeof this.password !== 'string') {
       throw fail(TypeError, 'password', 'a string', '[hidden]');
     }
@@ -221,8 +301,15 @@ class ConnectionConfig {
     this.pool = options.pool || undefined;
     this.ssl = typeof options.ssl === 'string' ? getSSLProfile(options.ssl) : options.ssl || false;
     if (this.ssl) {
+      // `ssl: true`: TLS verified against the built-in roots (`mysql` would not verify at all).
+      if (this.ssl === true) this.ssl = {};
       if (typeof this.ssl !== 'object') throw fail(TypeError, 'ssl', 'an object of TLS options', this.ssl);
-      this.ssl = { ...this.ssl, rejectUnauthorized: this.ssl.rejectUnauthorized !== false };
+      this.ssl = hideSecrets({ ...this.ssl, rejectUnauthorized: this.ssl.rejectUnauthorized !== false });
+      if (this.socketPath !== undefined) {
+        // mysql_async does not run TLS over a unix socket; refusing beats a plaintext session.
+        throw new TypeError('Invalid option ssl: TLS over a unix socket (socketPath) is not supported; connect over TCP (host, port) or drop ssl');
+      }
+      nativeSsl(this.ssl);
     }
     this.localInfile = options.localInfile === undefined ? true : options.localInfile;
     this.multipleStatements = options.multipleStatements || false;
@@ -246,6 +333,16 @@ class ConnectionConfig {
     this.onConnect = parseOnConnect(options.onConnect);
   }
 
+  /**
+   * What util.inspect shows: the enumerable fields only, so that no inspect option (showHidden,
+   * getters) reveals the password or the TLS key and passphrase.
+   */
+  [util.inspect.custom](depth, options, inspect) {
+    const view = Object.assign(new ConfigView(), this);
+    if (this.ssl) view.ssl = { ...this.ssl };
+    return inspect(view, { ...options, depth });
+  }
+
   /** Statements run on every (re)connect: charset first, then the user's onConnect. */
   initStatements(charsetNumber = this.charsetNumber) {
     const charset = charsetStatement(charsetNumber);
@@ -256,15 +353,7 @@ class ConnectionConfig {
   /** The options the native session takes (milliseconds; absent means unlimited). */
   toNative() {
     const finite = (value) => (Number.isFinite(value) ? Math.min(value, 0xffffffff) : undefined);
-    const ssl = this.ssl
-      ? {
-          ca: this.ssl.ca === undefined ? undefined : [].concat(this.ssl.ca).map((pem) => Buffer.from(pem)),
-          cert: this.ssl.cert === undefined ? undefined : Buffer.from(this.ssl.cert),
-          key: this.ssl.key === undefined ? undefined : Buffer.from(this.ssl.key),
-          rejectUnauthorized: this.ssl.rejectUnauthorized !== false,
-          servername: this.ssl.servername,
-        }
-      : undefined;
+    const ssl = nativeSsl(this.ssl);
     return {
       host: this.host,
       port: this.port,

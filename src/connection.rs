@@ -51,28 +51,34 @@ pub struct NativeOptions {
     pub ignore_space: bool,
 }
 
-/// TLS options in `mysql`'s shape (PEM contents).
+/// TLS options in `mysql`'s shape, checked by `lib/config.js`: PEM contents (the key decrypted
+/// and in PKCS#8), versions as 'TLSv1.2' / 'TLSv1.3'.
 #[napi(object)]
 pub struct NativeSsl {
     pub ca: Option<Vec<Buffer>>,
     pub cert: Option<Buffer>,
     pub key: Option<Buffer>,
     pub reject_unauthorized: bool,
+    /// The name the server's certificate must carry, when not the host connected to.
     pub servername: Option<String>,
+    pub min_version: Option<String>,
+    pub max_version: Option<String>,
 }
 
 fn millis(ms: u32) -> Duration {
     Duration::from_millis(u64::from(ms))
 }
 
-impl From<NativeOptions> for SessionOptions {
-    fn from(options: NativeOptions) -> Self {
+impl TryFrom<NativeOptions> for SessionOptions {
+    type Error = napi::Error;
+
+    fn try_from(options: NativeOptions) -> Result<Self> {
         let keepalive = match (options.keepalive.as_str(), options.keepalive_interval) {
             ("auto", _) => Keepalive::Auto,
             ("interval", Some(every)) if every > 0 => Keepalive::Every(millis(every)),
             _ => Keepalive::Off,
         };
-        SessionOptions {
+        Ok(SessionOptions {
             host: options.host,
             port: u16::try_from(options.port).unwrap_or(3306),
             socket_path: options.socket_path,
@@ -97,22 +103,38 @@ impl From<NativeOptions> for SessionOptions {
             ping_after_idle: options.ping_after_idle.map(millis),
             keepalive,
             ping_timeout: millis(options.ping_timeout),
-            ssl: options.ssl.map(ssl_opts),
+            ssl: options.ssl.map(ssl_opts).transpose()?,
             multiple_statements: options.multiple_statements,
             connect_hook: options.connect_hook,
             local_infile: options.local_infile,
             found_rows: options.found_rows,
             ignore_space: options.ignore_space,
-        }
+        })
     }
 }
 
-fn ssl_opts(ssl: NativeSsl) -> mysql_async::SslOpts {
+fn tls_version(field: &str, name: Option<String>) -> Result<Option<mysql_async::TlsVersion>> {
+    match name.as_deref() {
+        None => Ok(None),
+        Some("TLSv1.2") => Ok(Some(mysql_async::TlsVersion::Tls12)),
+        Some("TLSv1.3") => Ok(Some(mysql_async::TlsVersion::Tls13)),
+        Some(other) => Err(napi::Error::new(
+            napi::Status::InvalidArg,
+            format!("Invalid option ssl.{field}: expected 'TLSv1.2' or 'TLSv1.3', got {other:?}"),
+        )),
+    }
+}
+
+fn ssl_opts(ssl: NativeSsl) -> Result<mysql_async::SslOpts> {
     use mysql_async::ClientIdentity;
+    // rejectUnauthorized: false turns off all of verification (chain and name), as in Node.
     let mut opts = mysql_async::SslOpts::default()
         .with_danger_accept_invalid_certs(!ssl.reject_unauthorized)
-        .with_danger_skip_domain_validation(!ssl.reject_unauthorized);
+        .with_danger_skip_domain_validation(!ssl.reject_unauthorized)
+        .with_min_tls_version(tls_version("minVersion", ssl.min_version)?)
+        .with_max_tls_version(tls_version("maxVersion", ssl.max_version)?);
     if let Some(ca) = ssl.ca {
+        // As in Node, a given `ca` replaces the built-in roots rather than adding to them.
         opts = opts
             .with_root_certs(ca.into_iter().map(|pem| pem.to_vec().into()).collect())
             .with_disable_built_in_roots(true);
@@ -126,7 +148,7 @@ fn ssl_opts(ssl: NativeSsl) -> mysql_async::SslOpts {
     if let Some(name) = ssl.servername {
         opts = opts.with_danger_tls_hostname_override(Some(name));
     }
-    opts
+    Ok(opts)
 }
 
 /// Delivers messages to JavaScript. The threadsafe function is strong: while the session holds
@@ -157,7 +179,7 @@ impl NativeSession {
             .build()?;
         let sink: Arc<dyn Sink> = Arc::new(JsSink(tsfn));
         let runtime = runtime::handle().map_err(napi::Error::from_reason)?;
-        let (session, handle) = Session::new(options.into(), sink.clone());
+        let (session, handle) = Session::new(options.try_into()?, sink.clone());
         runtime.spawn(async move {
             if AssertUnwindSafe(session.run())
                 .catch_unwind()

@@ -14,6 +14,12 @@ const conn: mysql.Connection = mysql.createConnection({
   onConnect: (hook, done) => hook.query("SET time_zone = '+00:00'", (err) => done(err)),
 });
 
+const secure = mysql.createConnection({
+  host: 'db.internal',
+  ssl: { ca: ['-----BEGIN CERTIFICATE-----'], servername: 'db.example.com', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' },
+});
+secure.destroy();
+
 conn.on('reconnect', (event) => {
   const down: number = event.downtime;
   const lost: string[] = event.lostState;

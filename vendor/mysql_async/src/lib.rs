@@ -494,7 +494,7 @@ pub use self::io::IdleSignal;
 
 #[doc(inline)]
 pub use self::opts::{
-    ChangeUserOpts, Opts, OptsBuilder, PoolConstraints, PoolOpts, SslOpts,
+    ChangeUserOpts, Opts, OptsBuilder, PoolConstraints, PoolOpts, SslOpts, TlsVersion,
     DEFAULT_INACTIVE_CONNECTION_TTL, DEFAULT_POOL_CONSTRAINTS, DEFAULT_STMT_CACHE_SIZE,
     DEFAULT_TTL_CHECK_INTERVAL,
 };

@@ -221,6 +221,17 @@ pub struct SslOpts {
     skip_domain_validation: bool,
     accept_invalid_certs: bool,
     tls_hostname_override: Option<Cow<'static, str>>,
+    // reconnecting-mysql patch: bounds on the negotiated TLS version (`None`: no bound).
+    min_tls_version: Option<TlsVersion>,
+    max_tls_version: Option<TlsVersion>,
+}
+
+/// A TLS protocol version (reconnecting-mysql patch). Only versions that rustls implements exist,
+/// so a bound below TLS 1.2 cannot be expressed.
+#[derive(Debug, Clone, Copy, Eq, PartialEq, Hash, PartialOrd, Ord)]
+pub enum TlsVersion {
+    Tls12,
+    Tls13,
 }
 
 impl SslOpts {
@@ -310,6 +321,26 @@ impl SslOpts {
     ) -> Self {
         self.tls_hostname_override = domain.map(Into::into);
         self
+    }
+
+    /// The oldest TLS version to accept (reconnecting-mysql patch). `None`: the backend's default.
+    pub fn with_min_tls_version(mut self, version: Option<TlsVersion>) -> Self {
+        self.min_tls_version = version;
+        self
+    }
+
+    /// The newest TLS version to offer (reconnecting-mysql patch). `None`: the backend's default.
+    pub fn with_max_tls_version(mut self, version: Option<TlsVersion>) -> Self {
+        self.max_tls_version = version;
+        self
+    }
+
+    pub fn min_tls_version(&self) -> Option<TlsVersion> {
+        self.min_tls_version
+    }
+
+    pub fn max_tls_version(&self) -> Option<TlsVersion> {
+        self.max_tls_version
     }
 
     #[cfg(any(feature = "native-tls-tls", feature = "rustls-tls"))]

@@ -11,7 +11,7 @@ use rustls::{
 
 pub(crate) use tokio_rustls::TlsConnector;
 
-use crate::{io::Endpoint, Result, SslOpts, TlsError};
+use crate::{io::Endpoint, Result, SslOpts, TlsError, TlsVersion};
 
 impl SslOpts {
     async fn load_root_certs(&self) -> crate::Result<Vec<CertificateDer<'static>>> {
@@ -33,6 +33,27 @@ impl SslOpts {
         Ok(output)
     }
 
+    /// The versions between the configured bounds (reconnecting-mysql patch); none is an error.
+    fn protocol_versions(&self) -> Result<Vec<&'static rustls::SupportedProtocolVersion>> {
+        let all = [
+            (TlsVersion::Tls12, &rustls::version::TLS12),
+            (TlsVersion::Tls13, &rustls::version::TLS13),
+        ];
+        let versions: Vec<_> = all
+            .into_iter()
+            .filter(|(version, _)| self.min_tls_version().map_or(true, |min| *version >= min))
+            .filter(|(version, _)| self.max_tls_version().map_or(true, |max| *version <= max))
+            .map(|(_, supported)| supported)
+            .collect();
+        if versions.is_empty() {
+            return Err(TlsError::from(rustls::Error::General(
+                "no TLS version lies between the configured minimum and maximum".into(),
+            ))
+            .into());
+        }
+        Ok(versions)
+    }
+
     pub(crate) async fn build_tls_connector(&self) -> Result<TlsConnector> {
         let mut root_store = RootCertStore::empty();
         if !self.disable_built_in_roots() {
@@ -43,7 +64,9 @@ impl SslOpts {
             root_store.add(cert)?;
         }
 
-        let config_builder = ClientConfig::builder().with_root_certificates(root_store.clone());
+        let versions = self.protocol_versions()?;
+        let config_builder = ClientConfig::builder_with_protocol_versions(&versions)
+            .with_root_certificates(root_store.clone());
 
         let mut config = if let Some(identity) = self.client_identity() {
             let (cert_chain, priv_key) = identity.load().await?;
@@ -86,7 +109,13 @@ impl Endpoint {
                 let server_name = ServerName::try_from(domain.as_str())
                     .map_err(TlsError::InvalidDnsName)?
                     .to_owned();
-                let connection = tls_connector.connect(server_name, stream).await?;
+                // reconnecting-mysql patch: tokio-rustls reports a failed handshake (unknown
+                // issuer, wrong host name, no common version) as an io::Error; surface it as
+                // the TLS error it is, so that callers can tell it from a lost connection.
+                let connection = tls_connector
+                    .connect(server_name, stream)
+                    .await
+                    .map_err(handshake_error)?;
 
                 Endpoint::Secure(connection)
             }
@@ -96,6 +125,21 @@ impl Endpoint {
         };
 
         Ok(())
+    }
+}
+
+fn handshake_error(err: std::io::Error) -> crate::Error {
+    if !err
+        .get_ref()
+        .is_some_and(|inner| inner.is::<rustls::Error>())
+    {
+        return err.into();
+    }
+    let kind = err.kind();
+    match err.into_inner().map(|inner| inner.downcast::<rustls::Error>()) {
+        Some(Ok(tls)) => TlsError::Tls(*tls).into(),
+        Some(Err(other)) => std::io::Error::new(kind, other).into(),
+        None => std::io::Error::from(kind).into(),
     }
 }
 
