@@ -82,6 +82,21 @@ test('a wrong password gives up at once: one fatal error, no retry storm', async
   assert.ok(!JSON.stringify(errors.map((e) => e.err.message)).includes('wrong'));
 });
 
+test('a command sent while the session is giving up gets the session\'s error', async () => {
+  // The JS thread is kept busy (as under load) while the session fails to log in and closes;
+  // the second query then reaches a closed session and must still get ER_ACCESS_DENIED_ERROR.
+  const { conn, seen } = open({ password: 'wrong' });
+  const first = queryOutcome(conn, 'SELECT 1');
+  const busyUntil = Date.now() + 400;
+  while (Date.now() < busyUntil);
+  const second = queryOutcome(conn, 'SELECT 2');
+  for (const { err } of await Promise.all([first, second])) {
+    assert.equal(err.code, 'ER_ACCESS_DENIED_ERROR');
+    assert.equal(err.fatal, true);
+  }
+  assert.equal(seen.reconnecting.length, 0);
+});
+
 test('an idle connection that cannot log in emits one error', async () => {
   const { conn, seen } = open({ password: 'wrong' });
   const fatal = once(conn, 'error');

@@ -126,12 +126,10 @@ class Connection extends EventEmitter {
     this._pending.set(id, entry);
     if (entry.query) this.emit('enqueue', entry.query);
     if (this.config.debug) this._debugPacket(false, OUTGOING[entry.kind] || 'ComQueryPacket', entry.query ? { sql: entry.query.sql } : {});
-    if (!send(this._session(), id)) {
-      // The session closed between our check and the send: it will never answer.
-      this._pending.delete(id);
-      const err = this._fatalError || clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`);
-      process.nextTick(() => this._answer(entry, err));
-    }
+    // A false send: the session closed between our check and the send (it gave up, say, while
+    // this thread was busy). Its closing messages are on their way; the entry stays pending and
+    // CLOSED answers it with the session's own error (the TLS or auth failure), not a made-up one.
+    send(this._session(), id);
   }
 
   connect(options, callback) {
