@@ -217,3 +217,33 @@ test('debug prints commands and replies in mysql\'s format, never the password',
   assert.match(text, /--> \(\d+\) ComChangeUserPacket/);
   assert.ok(!text.includes(server.password));
 });
+
+test('columns repeated across queries (sent once by the session) still give full, fresh fields', async () => {
+  const conn = connect({ multipleStatements: true });
+  const fresh = connect({ multipleStatements: true });
+  const statements = [
+    'SELECT 1 AS a, "x" AS b',
+    'SELECT 2 AS a, "y" AS b',
+    'SELECT 3 AS a',
+    'SELECT 4 AS a, "z" AS b; SELECT 5 AS a, "w" AS b; SELECT 6 AS a, "v" AS b',
+    'SELECT 7 AS a, NOW() AS b',
+    'SELECT 8 AS a, "u" AS b',
+  ];
+  let previous;
+  for (const sql of statements) {
+    const got = await query(conn, sql);
+    const expected = await query(fresh, sql);
+    assert.deepEqual(got.results, expected.results, sql);
+    assert.deepEqual(got.fields, expected.fields, sql);
+    // A new FieldPacket array per query: a caller may keep or change it.
+    if (previous) assert.notEqual(got.fields, previous);
+    previous = got.fields;
+  }
+  const again = await query(conn, statements[0]);
+  again.fields[0].name = 'changed';
+  const after = await query(conn, statements[0]);
+  assert.equal(after.fields[0].name, 'a');
+  assert.deepEqual(after.results, [{ a: 1, b: 'x' }].map((r) => Object.assign(Object.create(Object.getPrototypeOf(after.results[0])), r)));
+  await end(conn);
+  await end(fresh);
+});

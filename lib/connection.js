@@ -89,6 +89,8 @@ class Connection extends EventEmitter {
     // Each native session gets a generation: after a give-up, connect() starts a new one, and
     // the old one's closing messages must not touch it.
     this._generation = 0;
+    // The columns each native session sent last, by generation (see _resolveFields).
+    this._sentFields = new Map();
   }
 
   /** The live native session, started on first use (every method connects implicitly). */
@@ -284,6 +286,8 @@ class Connection extends EventEmitter {
   }
 
   _onMessage(message, generation) {
+    if (message.parts !== undefined) this._resolveFields(message.parts, generation);
+    if (message.kind === CLOSED) this._sentFields.delete(generation);
     // Replies carry unique ids and are always delivered; a replaced session's events are not.
     if (generation !== this._generation && message.kind > FAILED) return;
     // While paused, results wait (in order) until resume(); events are not held back.
@@ -292,6 +296,17 @@ class Connection extends EventEmitter {
       return;
     }
     this._dispatch(message);
+  }
+
+  /**
+   * A result set with the columns the session sent last carries `sameFields` instead of them
+   * (a query run again): fill them in from what this session (generation) sent.
+   */
+  _resolveFields(parts, generation) {
+    for (const part of parts) {
+      if (part.fields !== undefined) this._sentFields.set(generation, part.fields);
+      else if (part.sameFields === true) part.fields = this._sentFields.get(generation);
+    }
   }
 
   _dispatch(message) {

@@ -8,7 +8,7 @@ use napi_derive::napi;
 
 /// Column metadata, as `mysql`'s FieldPacket needs it.
 #[napi(object)]
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldInfo {
     pub db: String,
     pub table: String,
@@ -61,6 +61,8 @@ pub struct ResultPart {
     /// Statement index within a multi-statement query.
     pub index: u32,
     pub fields: Option<Vec<FieldInfo>>,
+    /// The columns are those the session sent last (fields omitted: JavaScript reuses them).
+    pub same_fields: Option<bool>,
     pub rows: u32,
     pub data: Option<Buffer>,
     pub lengths: Option<Int32Array>,
@@ -70,7 +72,9 @@ pub struct ResultPart {
 /// Accumulates the rows of one result set until it is flushed as a part.
 pub struct RowBuffer {
     pub index: u32,
-    pub fields: Option<Vec<FieldInfo>>,
+    fields: Option<Vec<FieldInfo>>,
+    /// The result set's header (fields or same_fields) is still to be sent.
+    header_pending: bool,
     columns: usize,
     rows: u32,
     data: Vec<u8>,
@@ -81,10 +85,20 @@ pub struct RowBuffer {
 pub const CHUNK_BYTES: usize = 32 << 10;
 
 impl RowBuffer {
-    pub fn new(index: u32, columns: &[Column]) -> Self {
+    /// `sent_fields`: the columns this session sent last; a result set with the same columns
+    /// (the same query again, typically) does not send them again.
+    pub fn new(index: u32, columns: &[Column], sent_fields: &mut Vec<FieldInfo>) -> Self {
+        let fields: Vec<FieldInfo> = columns.iter().map(FieldInfo::from).collect();
+        let fields = if fields == *sent_fields {
+            None
+        } else {
+            sent_fields.clone_from(&fields);
+            Some(fields)
+        };
         RowBuffer {
             index,
-            fields: Some(columns.iter().map(FieldInfo::from).collect()),
+            fields,
+            header_pending: true,
             columns: columns.len(),
             rows: 0,
             data: Vec::new(),
@@ -107,7 +121,7 @@ impl RowBuffer {
 
     fn push_cells(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
         // A chunk after the first one will fill up: size it once instead of doubling into it.
-        if self.data.capacity() == 0 && self.fields.is_none() {
+        if self.data.capacity() == 0 && !self.header_pending {
             self.data.reserve(CHUNK_BYTES + packet.len());
             self.lengths.reserve(CHUNK_BYTES / 16);
         }
@@ -155,18 +169,22 @@ impl RowBuffer {
         self.data.len() >= CHUNK_BYTES
     }
 
-    pub fn has_rows(&self) -> bool {
-        self.rows > 0
+    /// Rows to send, or the header of an empty result set.
+    pub fn has_content(&self) -> bool {
+        self.rows > 0 || self.header_pending
     }
 
-    /// Hands over what is buffered; the buffer keeps its index and forgets its fields (sent once).
+    /// Hands over what is buffered; the header goes with the first part only.
     pub fn take_part(&mut self) -> ResultPart {
         let data = std::mem::take(&mut self.data);
         let lengths = std::mem::take(&mut self.lengths);
         let rows = std::mem::replace(&mut self.rows, 0);
+        let header = std::mem::replace(&mut self.header_pending, false);
+        let fields = self.fields.take();
         ResultPart {
             index: self.index,
-            fields: self.fields.take(),
+            same_fields: (header && fields.is_none()).then_some(true),
+            fields,
             rows,
             data: Some(Buffer::from(data)),
             lengths: Some(Int32Array::new(lengths)),
@@ -196,6 +214,7 @@ pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
     ResultPart {
         index,
         fields: None,
+        same_fields: None,
         rows: 0,
         data: None,
         lengths: None,
@@ -217,6 +236,7 @@ mod tests {
         RowBuffer {
             index: 0,
             fields: None,
+            header_pending: false,
             columns,
             rows: 0,
             data: Vec::new(),
@@ -252,5 +272,56 @@ mod tests {
             assert!(rows.push_raw(packet).is_err(), "{packet:?}");
             assert_eq!((rows.rows, rows.lengths.len(), rows.data.len()), (0, 0, 0));
         }
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::*;
+
+    fn info(name: &str) -> FieldInfo {
+        FieldInfo {
+            db: "test".into(),
+            table: "t".into(),
+            org_table: "t".into(),
+            name: name.into(),
+            org_name: name.into(),
+            charset_nr: 33,
+            length: 11,
+            column_type: 3,
+            flags: 0,
+            decimals: 0,
+        }
+    }
+
+    fn buffer_with(fields: Vec<FieldInfo>, sent: &mut Vec<FieldInfo>) -> RowBuffer {
+        let fields = if fields == *sent {
+            None
+        } else {
+            sent.clone_from(&fields);
+            Some(fields)
+        };
+        RowBuffer {
+            index: 0,
+            fields,
+            header_pending: true,
+            columns: 1,
+            rows: 0,
+            data: Vec::new(),
+            lengths: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn repeated_columns_are_sent_once_per_change() {
+        let mut sent = Vec::new();
+        let mut first = buffer_with(vec![info("a")], &mut sent);
+        let part = first.take_part();
+        assert!(part.fields.is_some() && part.same_fields.is_none());
+        assert!(!first.has_content(), "the header goes with the first part only");
+        let part = buffer_with(vec![info("a")], &mut sent).take_part();
+        assert!(part.fields.is_none() && part.same_fields == Some(true));
+        let part = buffer_with(vec![info("b")], &mut sent).take_part();
+        assert_eq!(part.fields.map(|f| f[0].name.clone()), Some("b".to_string()));
     }
 }

@@ -17,7 +17,7 @@ use tokio::time::{sleep_until, timeout};
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
 use crate::infile::LocalFiles;
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
-use crate::resultset::{counter, ok_part, OkInfo, ResultPart, RowBuffer};
+use crate::resultset::{counter, ok_part, FieldInfo, OkInfo, ResultPart, RowBuffer};
 use crate::statement::{self, SessionEffect};
 
 /// Reply and event kinds, as JavaScript reads `Message.kind`.
@@ -307,6 +307,8 @@ pub struct Session {
     lost: Option<(Instant, ErrorInfo)>,
     hook_round: u32,
     endpoint: Endpoint,
+    /// The columns last sent to JavaScript (it keeps them too).
+    sent_fields: Vec<FieldInfo>,
 }
 
 const MAX_REPLAYED_SETS: usize = 64;
@@ -344,6 +346,7 @@ impl Session {
             unrestorable: BTreeSet::new(),
             lost: None,
             hook_round: 0,
+            sent_fields: Vec::new(),
             endpoint,
         };
         let handle = SessionHandle {
@@ -1014,6 +1017,8 @@ impl Session {
                     mysql_async::Error::Driver(mysql_async::DriverError::ConnectionClosed)
                 ));
         self.lose(cause.clone());
+        // Parts read before the loss may be dropped (a retry), columns included: send them afresh.
+        self.sent_fields.clear();
         if not_sent {
             return Step::Retry;
         }
@@ -1064,6 +1069,7 @@ impl Session {
         };
         let mut progress = Progress {
             parts,
+            sent_fields: &mut self.sent_fields,
             index: 0,
             emitted: false,
         };
@@ -1313,6 +1319,7 @@ struct Outlet<'a> {
 /// How far a query got: its unsent parts, the statement it is at, whether parts were sent.
 struct Progress<'a> {
     parts: &'a mut Vec<ResultPart>,
+    sent_fields: &'a mut Vec<FieldInfo>,
     index: u32,
     emitted: bool,
 }
@@ -1345,7 +1352,7 @@ async fn stream_results(
                 result.next().await?;
             }
             Some(columns) => {
-                let mut rows = RowBuffer::new(progress.index, &columns);
+                let mut rows = RowBuffer::new(progress.index, &columns, progress.sent_fields);
                 while result.next_raw_row(|packet| rows.push_raw(packet)).await? {
                     if rows.is_full() {
                         progress.parts.push(rows.take_part());
@@ -1357,7 +1364,7 @@ async fn stream_results(
                         outlet.flow.wait_open().await;
                     }
                 }
-                if rows.has_rows() || rows.fields.is_some() {
+                if rows.has_content() {
                     progress.parts.push(rows.take_part());
                 }
             }
