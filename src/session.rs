@@ -405,15 +405,8 @@ impl Session {
             // Commands run only on a live connection: while there is none, they wait in the
             // queue, where the queue limit and timeout apply. A loss found while idle reconnects
             // at once, not when the next query arrives. `end()` needs no connection.
-            let front_is_end = matches!(
-                self.queue.front(),
-                Some(Command {
-                    request: Request::End,
-                    ..
-                })
-            );
             if self.conn.is_none()
-                && !front_is_end
+                && !self.end_is_next()
                 && (self.lost.is_some() || !self.queue.is_empty())
             {
                 if let Err(error) = self.ensure_connected().await {
@@ -615,6 +608,10 @@ impl Session {
         let mut last_error = self.lost.as_ref().map(|(_, cause)| cause.clone());
         let mut attempt: u32 = 0;
         loop {
+            // `end()` with nothing queued before it: stop reconnecting and close.
+            if self.end_is_next() {
+                return Ok(());
+            }
             attempt += 1;
             if self.ever_connected || attempt > 1 {
                 if !self.options.reconnect
@@ -668,6 +665,9 @@ impl Session {
     async fn wait_while_queueing(&mut self, until: Instant) {
         loop {
             self.expire_queue();
+            if self.end_is_next() {
+                return;
+            }
             let next_expiry = self.next_queue_expiry();
             let wake = match next_expiry {
                 Some(expiry) if expiry < until => expiry,
@@ -685,6 +685,17 @@ impl Session {
                 _ = sleep_until(wake.into()) => {}
             }
         }
+    }
+
+    /// `end()` is first in line: it needs no connection.
+    fn end_is_next(&self) -> bool {
+        matches!(
+            self.queue.front(),
+            Some(Command {
+                request: Request::End,
+                ..
+            })
+        )
     }
 
     /// Puts a command in the queue if it fits (`end()` always does); else it fails at once.
