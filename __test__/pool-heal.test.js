@@ -199,6 +199,25 @@ test('resetOnRelease: user variables, temporary tables and session SETs do not r
   await endPool(pool);
 });
 
+test('resetOnRelease runs an onConnect function again after the reset; end() waits for it', async () => {
+  let runs = 0;
+  const onConnect = (connection, done) => {
+    runs++;
+    connection.query('SET @hooked = ?', [runs], done);
+  };
+  const pool = mysql.createPool({ ...server.config(), connectionLimit: 1, resetOnRelease: true, onConnect });
+  const conn = await getConnection(pool);
+  await query(conn, 'SET @other = 1');
+  conn.release();
+  const next = await getConnection(pool);
+  const [row] = await query(next, 'SELECT @hooked AS hooked, @other AS other');
+  assert.deepEqual({ ...row }, { hooked: 2, other: null });
+  // The release resets again and the hook runs while the pool ends: its queries still run.
+  next.release();
+  await endPool(pool);
+  assert.equal(runs, 3);
+});
+
 test('a connection released after its transaction was lost is replaced: the next user gets no TRANSACTION_LOST', async () => {
   const pool = mysql.createPool({ ...server.config(), connectionLimit: 1 });
   const conn = await getConnection(pool);

@@ -111,9 +111,10 @@ class Connection extends EventEmitter {
   }
 
   /** Why a new command cannot be taken, or null. */
-  _refusal(what) {
+  _refusal(what, duringHook) {
     if (this._destroyed) return clientError('PROTOCOL_ENQUEUE_AFTER_DESTROY', `Cannot enqueue ${what} after being destroyed.`, { fatal: false });
-    if (this._quitCalled) return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, { fatal: false });
+    // The onConnect function's own queries run before a queued end(), so they are still taken.
+    if (this._quitCalled && !duringHook) return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, { fatal: false });
     if (this._fatalError && this._native === null && what !== 'Handshake') {
       return clientError('PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', `Cannot enqueue ${what} after fatal error.`, { fatal: false });
     }
@@ -122,7 +123,7 @@ class Connection extends EventEmitter {
 
   /** Sends one request; `entry` is answered exactly once (by the session or by the refusal). */
   _enqueue(what, entry, send) {
-    const refusal = this._refusal(what);
+    const refusal = this._refusal(what, entry.duringHook);
     if (refusal) {
       process.nextTick(() => this._answer(entry, refusal));
       return;
@@ -170,7 +171,7 @@ class Connection extends EventEmitter {
     // `query(cb)` sends an empty query; the server answers ER_EMPTY_QUERY, as with `mysql`.
     const sqlText = typeof query.sql === 'string' ? query.sql : '';
     const timeout = query._timeout === undefined ? undefined : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
-    this._enqueue('Query', { kind: 'query', query }, (session, id) => session.query(id, sqlText, query._idempotent, timeout, duringHook));
+    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) => session.query(id, sqlText, query._idempotent, timeout, duringHook));
     return query;
   }
 
