@@ -1016,7 +1016,7 @@ impl Session {
                 conn.change_user(ChangeUserOpts::default().with_db_name(database))
                     .await?;
             }
-            // The reset also clears the COM_SET_OPTION that refuses stacked queries.
+            // Set again after the reset, as on a new connection: stacked queries stay refused.
             if !multiple_statements {
                 conn.set_multi_statements(false).await?;
             }
