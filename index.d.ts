@@ -247,6 +247,10 @@ export interface Connection extends EventEmitter {
   escape(value: any): string;
   escapeId(value: string): string;
   format(sql: string, values?: any): string;
+  /** COM_RESET_CONNECTION; then the charset and onConnect run again. */
+  reset(callback?: (err: MysqlError | null) => void): void;
+  reset(options: any, callback?: (err: MysqlError | null) => void): void;
+  stats(): ConnectionStats;
 
   on(ev: 'connect', callback: () => void): this;
   on(ev: 'disconnect', callback: (event: DisconnectEvent) => void): this;
@@ -293,7 +297,146 @@ export const enum Types {
   GEOMETRY = 0xff,
 }
 
+/** Per host ('host:port' or the socket path); one entry until multi-host support. */
+export interface HostStats {
+  connects: number;
+  reconnects: number;
+  disconnects: number;
+  downtimeMs: number;
+  lastError: { code: string; message: string; at: Date } | null;
+}
+
+export interface ConnectionStats {
+  state: string;
+  threadId: number | null;
+  host: string;
+  /** When the current connection was established; null while down. */
+  connectedSince: Date | null;
+  transaction: 'none' | 'active' | 'lost';
+  connects: number;
+  reconnects: number;
+  disconnects: number;
+  /** Total time spent disconnected, including an outage in progress. */
+  downtimeMs: number;
+  lastDowntimeMs: number;
+  /** Commands waiting behind the one in flight (or for the connection). */
+  queued: number;
+  inFlight: number;
+  hosts: { [host: string]: HostStats };
+}
+
+export interface PoolOptions extends ConnectionOptions {
+  /** Milliseconds a new connection may take to connect (retries included), or the check of an idle one (default 10000). */
+  acquireTimeout?: number;
+  /** false: getConnection fails with POOL_CONNLIMIT when every connection is in use (default true). */
+  waitForConnections?: boolean;
+  /** Most connections at once (default 10; 0: unlimited). */
+  connectionLimit?: number;
+  /** getConnection calls that may wait (default 0: unlimited); more fail with POOL_ENQUEUELIMIT. Not the connection's command queue. */
+  queueLimit?: number;
+  /** Milliseconds after which a connection is replaced, on release, outside a transaction (minus up to 10% jitter; default 0: never). */
+  maxLifetime?: number | false;
+  /** Milliseconds after which an idle connection is closed (default 600000; 0 or false: never). */
+  idleTimeout?: number | false;
+  /** Idle connections idleTimeout leaves open (default 0). */
+  minIdle?: number;
+  /** COM_RESET_CONNECTION when a connection is released (default false). */
+  resetOnRelease?: boolean;
+}
+
+export interface PoolConfig {
+  acquireTimeout: number;
+  waitForConnections: boolean;
+  connectionLimit: number;
+  queueLimit: number;
+  maxLifetime: number;
+  idleTimeout: number;
+  minIdle: number;
+  resetOnRelease: boolean;
+  connectionConfig: ConnectionConfig;
+}
+
+export interface PoolConnection extends Connection {
+  release(): void;
+  /** Deprecated, as in `mysql`: releases the connection. */
+  end(): void;
+  destroy(): void;
+}
+
+export interface PoolConnectionStats extends ConnectionStats {
+  free: boolean;
+  ageMs: number;
+  idleMs: number;
+}
+
+export interface PoolStats {
+  connectionLimit: number;
+  all: number;
+  free: number;
+  acquiring: number;
+  borrowed: number;
+  /** getConnection calls waiting for a connection. */
+  waiting: number;
+  created: number;
+  /** Connections taken out of the pool, by reason ('maxLifetime', 'idleTimeout', 'transactionLost', 'closed', ...). */
+  removed: { [reason: string]: number };
+  reconnects: number;
+  downtimeMs: number;
+  queued: number;
+  inFlight: number;
+  hosts: { [host: string]: HostStats };
+  connections: PoolConnectionStats[];
+}
+
+export interface Pool extends EventEmitter {
+  config: PoolConfig;
+  getConnection(callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
+  releaseConnection(connection: PoolConnection): void;
+  end(callback?: (err?: MysqlError | null) => void): void;
+  query: QueryFunction;
+  escape(value: any): string;
+  escapeId(value: string): string;
+  format(sql: string, values?: any): string;
+  stats(): PoolStats;
+
+  on(ev: 'connection' | 'acquire' | 'release', callback: (connection: PoolConnection) => void): this;
+  on(ev: 'enqueue', callback: () => void): this;
+  on(ev: string, callback: (...args: any[]) => void): this;
+}
+
+export interface PoolClusterOptions {
+  /** Try another node when getConnection fails (default true). */
+  canRetry?: boolean;
+  /** Errors before a node is removed, or taken offline with restoreNodeTimeout (default 5). */
+  removeNodeErrorCount?: number;
+  /** Milliseconds a failing node stays offline (default 0: removed instead). */
+  restoreNodeTimeout?: number;
+  defaultSelector?: 'RR' | 'RANDOM' | 'ORDER' | string;
+}
+
+export interface PoolNamespace {
+  getConnection(callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
+  query: QueryFunction;
+}
+
+export interface PoolCluster extends EventEmitter {
+  add(config: PoolOptions): void;
+  add(id: string, config: string | PoolOptions): void;
+  remove(pattern: string | RegExp): void;
+  end(callback?: (err?: MysqlError | null) => void): void;
+  of(pattern?: string | RegExp, selector?: string): PoolNamespace;
+  getConnection(callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
+  getConnection(pattern: string | RegExp, callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
+  getConnection(pattern: string | RegExp, selector: string, callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
+  stats(): { nodes: { [id: string]: PoolStats & { errorCount: number; offline: boolean } } };
+
+  on(ev: 'remove' | 'offline' | 'online', callback: (nodeId: string) => void): this;
+  on(ev: string, callback: (...args: any[]) => void): this;
+}
+
 export function createConnection(connectionUri: string | ConnectionOptions): Connection;
+export function createPool(config: string | PoolOptions): Pool;
+export function createPoolCluster(config?: PoolClusterOptions): PoolCluster;
 export function createQuery(query: Query): Query;
 export function createQuery(options: string | QueryOptions, callback?: queryCallback): Query;
 export function createQuery(options: string | QueryOptions, values: any, callback?: queryCallback): Query;

@@ -6,12 +6,12 @@ const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-test('index.d.ts type-checks a sample with tsc', () => {
+test('index.d.ts and promise.d.ts type-check samples with tsc', () => {
   const tsc = require.resolve('typescript/bin/tsc');
-  const sample = path.join(__dirname, 'types', 'sample.ts');
+  const samples = ['sample.ts', 'promise-sample.ts'].map((name) => path.join(__dirname, 'types', name));
   const result = spawnSync(
     process.execPath,
-    [tsc, '--noEmit', '--strict', '--types', 'node', '--module', 'node16', '--target', 'es2020', '--moduleResolution', 'node16', sample],
+    [tsc, '--noEmit', '--strict', '--types', 'node', '--module', 'node16', '--target', 'es2020', '--moduleResolution', 'node16', ...samples],
     { encoding: 'utf8' },
   );
   assert.equal(result.status, 0, result.stdout + result.stderr);

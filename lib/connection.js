@@ -9,6 +9,10 @@ const { NativeSession } = require('../binding');
 const { Query } = require('./query');
 const { fromNative, clientError } = require('./errors');
 const { getCharsetNumber } = require('./config');
+const { ConnectionStats } = require('./stats');
+const { channels } = require('./diagnostics');
+
+const TRANSACTION_STATES = ['none', 'active', 'lost'];
 
 // Message kinds, as src/session.rs sends them.
 const PARTIAL = 1;
@@ -29,6 +33,7 @@ const OUTGOING = {
   ping: 'ComPingPacket',
   statistics: 'ComStatisticsPacket',
   changeUser: 'ComChangeUserPacket',
+  reset: 'ComResetConnectionPacket',
   end: 'ComQuitPacket',
 };
 
@@ -91,6 +96,8 @@ class Connection extends EventEmitter {
     this._generation = 0;
     // The columns each native session sent last, by generation (see _resolveFields).
     this._sentFields = new Map();
+    const config = this.config;
+    this._stats = new ConnectionStats(config.socketPath || `${config.host}:${config.port}`);
   }
 
   /** The live native session, started on first use (every method connects implicitly). */
@@ -106,9 +113,10 @@ class Connection extends EventEmitter {
   }
 
   /** Why a new command cannot be taken, or null. */
-  _refusal(what) {
+  _refusal(what, duringHook) {
     if (this._destroyed) return clientError('PROTOCOL_ENQUEUE_AFTER_DESTROY', `Cannot enqueue ${what} after being destroyed.`, { fatal: false });
-    if (this._quitCalled) return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, { fatal: false });
+    // The onConnect function's own queries run before a queued end(), so they are still taken.
+    if (this._quitCalled && !duringHook) return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, { fatal: false });
     if (this._fatalError && this._native === null && what !== 'Handshake') {
       return clientError('PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', `Cannot enqueue ${what} after fatal error.`, { fatal: false });
     }
@@ -117,16 +125,23 @@ class Connection extends EventEmitter {
 
   /** Sends one request; `entry` is answered exactly once (by the session or by the refusal). */
   _enqueue(what, entry, send) {
-    const refusal = this._refusal(what);
+    const refusal = this._refusal(what, entry.duringHook);
     if (refusal) {
       process.nextTick(() => this._answer(entry, refusal));
       return;
     }
     const id = this._nextId++;
     if (this._nextId > 0xffffffff) this._nextId = 1;
-    if (entry.query && this.config.trace) entry.query._callSite = new Error();
+    // A pool's query already holds its caller's stack.
+    if (entry.query && this.config.trace && !entry.query._callSite) entry.query._callSite = new Error();
     this._pending.set(id, entry);
-    if (entry.query) this.emit('enqueue', entry.query);
+    if (entry.query) {
+      if (channels.queryStart.hasSubscribers || channels.queryEnd.hasSubscribers) {
+        entry.startedAt = performance.now();
+        if (channels.queryStart.hasSubscribers) channels.queryStart.publish({ connection: this, query: entry.query, sql: entry.query.sql });
+      }
+      this.emit('enqueue', entry.query);
+    }
     if (this.config.debug) this._debugPacket(false, OUTGOING[entry.kind] || 'ComQueryPacket', entry.query ? { sql: entry.query.sql } : {});
     // A false send: the session closed between our check and the send (it gave up, say, while
     // this thread was busy). Its closing messages are on their way; the entry stays pending and
@@ -156,7 +171,7 @@ class Connection extends EventEmitter {
     // `query(cb)` sends an empty query; the server answers ER_EMPTY_QUERY, as with `mysql`.
     const sqlText = typeof query.sql === 'string' ? query.sql : '';
     const timeout = query._timeout === undefined ? undefined : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
-    this._enqueue('Query', { kind: 'query', query }, (session, id) => session.query(id, sqlText, query._idempotent, timeout, duringHook));
+    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) => session.query(id, sqlText, query._idempotent, timeout, duringHook));
     return query;
   }
 
@@ -197,6 +212,25 @@ class Connection extends EventEmitter {
     } catch (err) {
       done(err);
     }
+  }
+
+  /**
+   * COM_RESET_CONNECTION: the server drops user variables, temporary tables, locks and session
+   * variables and rolls back; the charset and `onConnect` run again. (Not in `mysql`.)
+   */
+  reset(options, callback) {
+    [options, callback] = optionsAndCallback(options, callback);
+    this._enqueue('Reset', { kind: 'reset', callback }, (session, id) => session.reset(id));
+  }
+
+  /** 'none', 'active', or 'lost' (the connection died inside a transaction; rollback() clears it). */
+  _transactionState() {
+    return this._native === null ? 'none' : TRANSACTION_STATES[this._native.transactionState()] || 'none';
+  }
+
+  /** Counters and the current state: reconnects, downtime, queued and in-flight commands, per host. */
+  stats() {
+    return this._stats.snapshot(this);
   }
 
   changeUser(options, callback) {
@@ -325,34 +359,46 @@ class Connection extends EventEmitter {
       case CONNECT:
         this.state = 'authenticated';
         this.threadId = message.event.threadId;
+        this._stats.connected();
+        if (channels.connect.hasSubscribers) channels.connect.publish({ connection: this, threadId: this.threadId });
         this.emit('connect');
         return;
-      case DISCONNECT:
+      case DISCONNECT: {
         this.state = 'disconnected';
-        this.emit('disconnect', { error: message.event.error ? fromNative(message.event.error) : undefined, threadId: message.event.threadId });
+        const event = { error: message.event.error ? fromNative(message.event.error) : undefined, threadId: message.event.threadId };
+        this._stats.disconnected(event.error);
+        if (channels.disconnect.hasSubscribers) channels.disconnect.publish({ connection: this, ...event });
+        this.emit('disconnect', event);
         return;
+      }
       case RECONNECTING: {
         const event = message.event;
         this.state = 'connecting';
-        this.emit('reconnecting', { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined });
+        const reconnecting = { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined };
+        if (channels.reconnecting.hasSubscribers) channels.reconnecting.publish({ connection: this, ...reconnecting });
+        this.emit('reconnecting', reconnecting);
         return;
       }
       case RECONNECT: {
         const event = message.event;
         this.state = 'authenticated';
         this.threadId = event.threadId;
-        this.emit('reconnect', {
+        const reconnect = {
           attempts: event.attempts,
           downtime: event.downtime,
           threadId: event.threadId,
           previousThreadId: event.previousThreadId,
           lostState: event.lostState || [],
-        });
+        };
+        this._stats.reconnected(event.downtime);
+        if (channels.reconnect.hasSubscribers) channels.reconnect.publish({ connection: this, ...reconnect });
+        this.emit('reconnect', reconnect);
         return;
       }
       case GAVE_UP: {
         const err = fromNative(message.error);
         err.fatal = true;
+        if (channels.giveUp.hasSubscribers) channels.giveUp.publish({ connection: this, error: err });
         this._enterFatal(err);
         // As in `mysql`: a fatal error is emitted when no pending command had a handler for it.
         const reported = this._fatalReported;
@@ -361,6 +407,7 @@ class Connection extends EventEmitter {
         return;
       }
       case CLOSED: {
+        this._stats.closed();
         this._native = null;
         this.threadId = null;
         if (this.state !== 'protocol_error') this.state = 'disconnected';
@@ -405,6 +452,9 @@ class Connection extends EventEmitter {
   /** `message`: the session's reply, when there is one (its `index`, statistics `text`). */
   _answer(entry, err, message) {
     if (entry.query) {
+      if (entry.startedAt !== undefined && channels.queryEnd.hasSubscribers) {
+        channels.queryEnd.publish({ connection: this, query: entry.query, sql: entry.query.sql, error: err || undefined, duration: performance.now() - entry.startedAt });
+      }
       if (err) entry.query._fail(err, message && message.index);
       else entry.query._succeed();
       return;

@@ -277,6 +277,19 @@ impl NativeSession {
         self.handle.send(id, request, false)
     }
 
+    /// COM_RESET_CONNECTION, then the init statements (and `onConnect`) again.
+    #[napi(catch_unwind)]
+    pub fn reset(&self, id: u32) -> bool {
+        self.handle.send(id, Request::Reset, false)
+    }
+
+    /// The transaction state: 0 none, 1 in a transaction, 2 lost with the connection (until a
+    /// rollback). Current when a command's callback runs.
+    #[napi(catch_unwind)]
+    pub fn transaction_state(&self) -> u32 {
+        self.handle.transaction.get()
+    }
+
     /// Closes gracefully after the commands queued before it.
     #[napi(catch_unwind)]
     pub fn end(&self, id: u32) -> bool {

@@ -130,6 +130,8 @@ pub enum Request {
         database: Option<String>,
         init_statements: Vec<String>,
     },
+    /// COM_RESET_CONNECTION, then the init statements: the session is as on a new connection.
+    Reset,
     /// Graceful close after every command queued before it.
     End,
 }
@@ -210,11 +212,39 @@ impl FlowGate {
     }
 }
 
+/// The transaction state JavaScript reads synchronously (a pool recycles a connection only outside
+/// a transaction). Updated before the reply that changed it is sent, so a callback sees it current.
+#[derive(Default)]
+pub struct TransactionFlag(std::sync::atomic::AtomicU32);
+
+impl TransactionFlag {
+    pub const NONE: u32 = 0;
+    pub const ACTIVE: u32 = 1;
+    /// Lost with the connection: statements fail with TRANSACTION_LOST until a rollback.
+    pub const LOST: u32 = 2;
+
+    pub fn get(&self) -> u32 {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn set(&self, in_transaction: bool, lost: bool) {
+        let state = if lost {
+            Self::LOST
+        } else if in_transaction {
+            Self::ACTIVE
+        } else {
+            Self::NONE
+        };
+        self.0.store(state, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 /// The shared half: JavaScript's handle sends commands and can destroy the session at once.
 pub struct SessionHandle {
     commands: mpsc::UnboundedSender<Command>,
     destroyed: Arc<Notify>,
     pub flow: Arc<FlowGate>,
+    pub transaction: Arc<TransactionFlag>,
 }
 
 impl SessionHandle {
@@ -288,6 +318,7 @@ pub struct Session {
     commands: mpsc::UnboundedReceiver<Command>,
     destroyed: Arc<Notify>,
     flow: Arc<FlowGate>,
+    transaction: Arc<TransactionFlag>,
     queue: VecDeque<Command>,
     conn: Option<Conn>,
     in_flight: Option<u32>,
@@ -318,6 +349,7 @@ impl Session {
         let (sender, receiver) = mpsc::unbounded_channel();
         let destroyed = Arc::new(Notify::new());
         let flow = Arc::new(FlowGate::default());
+        let transaction = Arc::new(TransactionFlag::default());
         let endpoint = Endpoint {
             address: options
                 .socket_path
@@ -332,6 +364,7 @@ impl Session {
             commands: receiver,
             destroyed: destroyed.clone(),
             flow: flow.clone(),
+            transaction: transaction.clone(),
             queue: VecDeque::new(),
             conn: None,
             in_flight: None,
@@ -353,6 +386,7 @@ impl Session {
             commands: sender,
             destroyed,
             flow,
+            transaction,
         };
         (session, handle)
     }
@@ -374,15 +408,8 @@ impl Session {
             // Commands run only on a live connection: while there is none, they wait in the
             // queue, where the queue limit and timeout apply. A loss found while idle reconnects
             // at once, not when the next query arrives. `end()` needs no connection.
-            let front_is_end = matches!(
-                self.queue.front(),
-                Some(Command {
-                    request: Request::End,
-                    ..
-                })
-            );
             if self.conn.is_none()
-                && !front_is_end
+                && !self.end_is_next()
                 && (self.lost.is_some() || !self.queue.is_empty())
             {
                 if let Err(error) = self.ensure_connected().await {
@@ -435,6 +462,7 @@ impl Session {
             }
             Request::Ping => self.ping_command(command.id).await,
             Request::Statistics => self.statistics_command(command.id).await,
+            Request::Reset => self.reset_command(command.id).await,
             // A hook answer after its connection was lost: nothing waits for it.
             Request::HookDone { .. } => Step::Done,
             Request::Query {
@@ -549,8 +577,7 @@ impl Session {
             abandon(conn);
         }
         if self.in_transaction {
-            self.transaction_lost = true;
-            self.in_transaction = false;
+            self.set_transaction(false, true);
         }
         self.lost = Some((Instant::now(), cause.clone()));
         self.sink.send(Message::event(
@@ -584,6 +611,10 @@ impl Session {
         let mut last_error = self.lost.as_ref().map(|(_, cause)| cause.clone());
         let mut attempt: u32 = 0;
         loop {
+            // `end()` with nothing queued before it: stop reconnecting and close.
+            if self.end_is_next() {
+                return Ok(());
+            }
             attempt += 1;
             if self.ever_connected || attempt > 1 {
                 if !self.options.reconnect
@@ -637,6 +668,9 @@ impl Session {
     async fn wait_while_queueing(&mut self, until: Instant) {
         loop {
             self.expire_queue();
+            if self.end_is_next() {
+                return;
+            }
             let next_expiry = self.next_queue_expiry();
             let wake = match next_expiry {
                 Some(expiry) if expiry < until => expiry,
@@ -654,6 +688,17 @@ impl Session {
                 _ = sleep_until(wake.into()) => {}
             }
         }
+    }
+
+    /// `end()` is first in line: it needs no connection.
+    fn end_is_next(&self) -> bool {
+        matches!(
+            self.queue.front(),
+            Some(Command {
+                request: Request::End,
+                ..
+            })
+        )
     }
 
     /// Puts a command in the queue if it fits (`end()` always does); else it fails at once.
@@ -884,7 +929,7 @@ impl Session {
         // MariaDB reports 10.x and 11.x; MySQL went from 5.7 to 8 and 9.
         self.is_mariadb = conn.server_version().0 >= 10;
         self.last_used = Instant::now();
-        self.in_transaction = false;
+        self.set_transaction(false, self.transaction_lost);
         let lost = self.lost.take();
         if self.ever_connected {
             let lost_state: Vec<String> = std::mem::take(&mut self.unrestorable)
@@ -950,6 +995,62 @@ impl Session {
         }
     }
 
+    /// COM_RESET_CONNECTION (a pool's reset on release): the server drops user variables,
+    /// temporary tables, locks, prepared statements and session variables and rolls back; the
+    /// init statements then run again, and nothing of the old session is replayed or reported
+    /// after a later reconnect. Safe to repeat, so a loss just means reset the new connection.
+    async fn reset_command(&mut self, id: u32) -> Step {
+        self.replay_sets.clear();
+        self.unrestorable.clear();
+        self.set_transaction(false, false);
+        if let Err(cause) = self.check_alive().await {
+            self.lose(cause);
+            return Step::Retry;
+        }
+        let Some(conn) = self.conn.as_mut() else {
+            return Step::Retry;
+        };
+        let restore = self.options.init_statements.clone();
+        let database = self.current_database.clone();
+        let multiple_statements = self.options.multiple_statements;
+        let result = async {
+            if !conn.reset().await? {
+                // Servers before MySQL 5.7.3 / MariaDB 10.2.4: a change to the same user resets too.
+                conn.change_user(ChangeUserOpts::default().with_db_name(database))
+                    .await?;
+            }
+            // Set again after the reset, as on a new connection: stacked queries stay refused.
+            if !multiple_statements {
+                conn.set_multi_statements(false).await?;
+            }
+            for sql in &restore {
+                conn.query_drop(sql.as_str()).await?;
+            }
+            Ok::<_, mysql_async::Error>(())
+        }
+        .await;
+        self.last_used = Instant::now();
+        if let Err(err) = result {
+            let cause = error::from_mysql(&err, &self.endpoint);
+            if policy::classify_statement(&err, self.is_mariadb) == ErrorClass::Statement {
+                self.reply_failed(id, Vec::new(), cause);
+                return Step::Done;
+            }
+            self.lose(cause);
+            return Step::Retry;
+        }
+        if self.options.connect_hook {
+            // Boxed: the hook's own commands run through execute(), which can reach this again.
+            match Box::pin(self.run_connect_hook()).await {
+                HookOutcome::Done => {}
+                HookOutcome::Lost(_) => return Step::Retry,
+                HookOutcome::Failed(error) => return Step::GaveUp(error),
+            }
+        }
+        self.reply_done(id, Vec::new());
+        Step::Done
+    }
+
     async fn ping_command(&mut self, id: u32) -> Step {
         // A ping is safe to repeat: a loss just means ping the new connection.
         match self.ping_connection().await {
@@ -977,7 +1078,7 @@ impl Session {
         }
         if self.transaction_lost {
             if statement::is_rollback(sql) {
-                self.transaction_lost = false;
+                self.set_transaction(false, false);
             } else {
                 self.reply_failed(id, Vec::new(), transaction_lost_error());
                 return Step::Done;
@@ -1100,8 +1201,14 @@ impl Session {
             .and_then(|conn| conn.last_ok_packet())
             .map(|ok| ok.status_flags());
         if let Some(status) = status {
-            self.in_transaction = status.contains(StatusFlags::SERVER_STATUS_IN_TRANS);
+            self.set_transaction(status.contains(StatusFlags::SERVER_STATUS_IN_TRANS), false);
         }
+    }
+
+    fn set_transaction(&mut self, in_transaction: bool, lost: bool) {
+        self.in_transaction = in_transaction;
+        self.transaction_lost = lost;
+        self.transaction.set(in_transaction, lost);
     }
 
     /// Tracks what a statement did to the session, for restoring it after a reconnect.
@@ -1160,8 +1267,7 @@ impl Session {
                 self.options.init_statements = init_statements.to_vec();
                 self.replay_sets.clear();
                 self.unrestorable.clear();
-                self.in_transaction = false;
-                self.transaction_lost = false;
+                self.set_transaction(false, false);
                 self.thread_id = Some(thread_id);
                 self.reply_done(id, Vec::new());
                 Step::Done

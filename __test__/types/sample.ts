@@ -42,3 +42,23 @@ conn.beginTransaction((err) => console.log(err && err.sqlMessage));
 conn.statistics((err, stats) => console.log(stats.uptime));
 const sql: string = mysql.format('SELECT ?? FROM t WHERE id = ?', ['a', 1]) + mysql.escape('x') + mysql.escapeId('t');
 console.log(sql, mysql.raw('NOW()').toSqlString());
+
+const pool: mysql.Pool = mysql.createPool({ host: '127.0.0.1', connectionLimit: 4, maxLifetime: 60000, idleTimeout: false, resetOnRelease: true });
+pool.on('acquire', (connection) => console.log(connection.threadId));
+pool.getConnection((err, connection) => {
+  if (err) return console.log(err.code);
+  connection.query('SELECT 1', () => connection.release());
+  const stats: mysql.ConnectionStats = connection.stats();
+  console.log(stats.reconnects, stats.hosts[stats.host].downtimeMs);
+});
+pool.query('SELECT ?', [1], (err, rows) => console.log(err, rows));
+const poolStats: mysql.PoolStats = pool.stats();
+console.log(poolStats.free, poolStats.connections[0].idleMs);
+pool.end((err) => console.log(err));
+
+const cluster: mysql.PoolCluster = mysql.createPoolCluster({ canRetry: true, defaultSelector: 'ORDER' });
+cluster.add('MASTER', { host: 'db1' });
+cluster.add({ host: 'db2' });
+cluster.on('remove', (nodeId) => console.log(nodeId.toLowerCase()));
+cluster.getConnection('SLAVE*', 'RR', (err, connection) => connection.release());
+cluster.of(/^SLAVE/).query('SELECT 1');
