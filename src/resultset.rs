@@ -262,11 +262,11 @@ mod tests {
     #[test]
     fn malformed_rows_are_errors_not_misaligned_cells() {
         for packet in [
-            &[5, b'a'][..],           // cell longer than the packet
-            &[1, b'a', 1, b'b'][..],  // fewer cells than columns
-            &[0xfc, 0x01][..],        // truncated length
-            &[0xff, 0, 0][..],        // not a length prefix
-            &[0, 0, 0, 9][..],        // trailing bytes
+            &[5, b'a'][..],          // cell longer than the packet
+            &[1, b'a', 1, b'b'][..], // fewer cells than columns
+            &[0xfc, 0x01][..],       // truncated length
+            &[0xff, 0, 0][..],       // not a length prefix
+            &[0, 0, 0, 9][..],       // trailing bytes
         ] {
             let mut rows = buffer(3);
             assert!(rows.push_raw(packet).is_err(), "{packet:?}");
@@ -318,10 +318,16 @@ mod header_tests {
         let mut first = buffer_with(vec![info("a")], &mut sent);
         let part = first.take_part();
         assert!(part.fields.is_some() && part.same_fields.is_none());
-        assert!(!first.has_content(), "the header goes with the first part only");
+        assert!(
+            !first.has_content(),
+            "the header goes with the first part only"
+        );
         let part = buffer_with(vec![info("a")], &mut sent).take_part();
         assert!(part.fields.is_none() && part.same_fields == Some(true));
         let part = buffer_with(vec![info("b")], &mut sent).take_part();
-        assert_eq!(part.fields.map(|f| f[0].name.clone()), Some("b".to_string()));
+        assert_eq!(
+            part.fields.map(|f| f[0].name.clone()),
+            Some("b".to_string())
+        );
     }
 }
