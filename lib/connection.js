@@ -26,6 +26,9 @@ const GAVE_UP = 14;
 const CLOSED = 15;
 const CONNECT_HOOK = 16;
 
+// Result chunks (32 KiB each) held while paused before the session is told to stop reading.
+const HELD_CHUNKS_BEFORE_NATIVE_PAUSE = 4;
+
 // `mysql`'s packet names for the commands, for `debug` output.
 const OUTGOING = {
   connect: 'ClientAuthenticationPacket',
@@ -91,6 +94,7 @@ class Connection extends EventEmitter {
     this._fatalReported = false;
     this._paused = false;
     this._held = [];
+    this._nativePaused = false;
     // Each native session gets a generation: after a give-up, connect() starts a new one, and
     // the old one's closing messages must not touch it.
     this._generation = 0;
@@ -105,6 +109,7 @@ class Connection extends EventEmitter {
     if (this._native === null) {
       const generation = ++this._generation;
       this._native = new NativeSession(this.config.toNative(), (message) => this._onMessage(message, generation));
+      this._nativePaused = false;
       this._fatalError = null;
       this._fatalReported = false;
       this.state = 'connecting';
@@ -294,16 +299,22 @@ class Connection extends EventEmitter {
     if (this._native !== null) this._native.destroy();
   }
 
-  /** Stops result delivery; the session stops reading rows, so the server is held back too. */
+  /**
+   * Stops result delivery. Once a few chunks are held the session stops reading rows, so the
+   * server is held back too. Not at once: a stream pauses every highWaterMark (16) rows, and
+   * stopping the reader each time would stall the pipeline between the server and the decoder.
+   */
   pause() {
     this._paused = true;
-    if (this._native !== null) this._native.pause();
   }
 
   resume() {
     this._paused = false;
     while (!this._paused && this._held.length > 0) this._dispatch(this._held.shift());
-    if (!this._paused && this._native !== null) this._native.resume();
+    if (!this._paused && this._nativePaused) {
+      this._nativePaused = false;
+      if (this._native !== null) this._native.resume();
+    }
   }
 
   escape(value) {
@@ -327,6 +338,10 @@ class Connection extends EventEmitter {
     // While paused, results wait (in order) until resume(); events are not held back.
     if (this._paused && (message.kind === PARTIAL || this._held.length > 0)) {
       this._held.push(message);
+      if (this._held.length >= HELD_CHUNKS_BEFORE_NATIVE_PAUSE && !this._nativePaused && this._native !== null) {
+        this._nativePaused = true;
+        this._native.pause();
+      }
       return;
     }
     this._dispatch(message);
