@@ -247,3 +247,24 @@ test('columns repeated across queries (sent once by the session) still give full
   await end(conn);
   await end(fresh);
 });
+
+test('cells of every length-prefix size decode the same on the compiled and the generic path', async () => {
+  const conn = connect();
+  const sql = "SELECT REPEAT('a', 250) AS a, REPEAT('b', 251) AS b, NULL AS n, '' AS e, REPEAT('c', 65535) AS c, REPEAT('d', 65536) AS d, 7 AS i";
+  const check = (row) => {
+    assert.equal(row.a, 'a'.repeat(250));
+    assert.equal(row.b, 'b'.repeat(251));
+    assert.equal(row.n, null);
+    assert.equal(row.e, '');
+    assert.equal(row.c, 'c'.repeat(65535));
+    assert.equal(row.d, 'd'.repeat(65536));
+    assert.equal(row.i, 7);
+  };
+  check((await query(conn, sql)).results[0]);
+  // A custom typeCast takes the generic path.
+  check((await query(conn, { sql, typeCast: (field, next) => next() })).results[0]);
+  const nested = (await query(conn, { sql, nestTables: '_' })).results[0];
+  assert.equal(nested._d, 'd'.repeat(65536));
+  assert.equal(nested._i, 7);
+  await end(conn);
+});

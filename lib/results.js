@@ -1,6 +1,7 @@
 'use strict';
 // Result objects exactly as `mysql` builds them (RowDataPacket, OkPacket, FieldPacket) from the
-// compact parts the native session sends: cell bytes in one Buffer, lengths (-1 = NULL) beside it.
+// compact parts the native session sends: the row packets in one Buffer, as the server sent them
+// (each cell a length-encoded string, 0xFB for NULL), checked by the session before they come here.
 
 const Types = require('./constants/types');
 const Charsets = require('./constants/charsets');
@@ -359,24 +360,38 @@ function cellExpression(field, config) {
   }
 }
 
+// Bytes that follow a length-encoded integer's first byte (0xFB is NULL: none).
+const LENGTH_WIDTH = [0, 2, 3, 8];
+
+/** The cell length for a first byte above 250 (read from d[p...]); -1 for NULL. */
+function longLength(d, p, first) {
+  switch (first) {
+    case 0xfb: return -1;
+    case 0xfc: return d[p] | (d[p + 1] << 8);
+    case 0xfd: return d[p] | (d[p + 1] << 8) | (d[p + 2] << 16);
+    // A cell is at most 1 GB (max_allowed_packet): the high bytes are zero.
+    default: return d[p] + d[p + 1] * 0x100 + d[p + 2] * 0x10000 + d[p + 3] * 0x1000000;
+  }
+}
+
 function compileDecoder(fields, config) {
   const lines = [];
   fields.forEach((field, c) => {
     lines.push(
-      `n = lengths[i + ${c}]; s = p; e = n > 0 ? p + n : p; p = e;`,
+      `n = d[p++]; if (n > 250) { w = n; n = longLength(d, p, w); p += LENGTH_WIDTH[w - 251]; } s = p; e = n > 0 ? p + n : p; p = e;`,
       `row[${JSON.stringify(field.name)}] = n < 0 ? null : ${cellExpression(field, config)};`,
     );
   });
   const body = `
-    let p = 0, i = 0, n = 0, s = 0, e = 0, t;
-    for (let r = 0; r < rows; r++, i += ${fields.length}) {
+    let p = 0, n = 0, w = 0, s = 0, e = 0, t;
+    for (let r = 0; r < rows; r++) {
       const row = new RowDataPacket();
       ${lines.join('\n      ')}
       onRow(row);
     }`;
-  const factory = new Function('RowDataPacket', 'parseIntBytes', 'latin1', 'utf8', 'copy', 'bigNumber', 'date', 'dateFromBytes', 'decimalFromBytes', 'parseGeometry',
-    `return function decode(d, lengths, rows, config, onRow) {${body}\n};`);
-  return factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, decimalFromBytes, parseGeometry);
+  const factory = new Function('RowDataPacket', 'parseIntBytes', 'latin1', 'utf8', 'copy', 'bigNumber', 'date', 'dateFromBytes', 'decimalFromBytes', 'parseGeometry', 'longLength', 'LENGTH_WIDTH',
+    `return function decode(d, rows, config, onRow) {${body}\n};`);
+  return factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, decimalFromBytes, parseGeometry, longLength, LENGTH_WIDTH);
 }
 
 function decoderFor(fields, config) {
@@ -398,10 +413,10 @@ function decoderFor(fields, config) {
  * `onRow(row)` receives each RowDataPacket.
  */
 function decodeRows(part, fields, options, onRow) {
-  const { data, lengths, rows } = part;
+  const { data, rows } = part;
   if (!rows) return;
   if (options.typeCast === true && !options.nestTables && typeof data.utf8Slice === 'function') {
-    decoderFor(fields, options.config)(data, lengths, rows, options.config, onRow);
+    decoderFor(fields, options.config)(data, rows, options.config, onRow);
     return;
   }
   const columnCount = fields.length;
@@ -411,12 +426,16 @@ function decodeRows(part, fields, options, onRow) {
   const custom = typeof typeCast === 'function';
   const customFields = custom ? fields.map((packet) => new Field(packet, cell)) : null;
   let position = 0;
-  let index = 0;
   for (let r = 0; r < rows; r++) {
     const row = new RowDataPacket();
-    for (let c = 0; c < columnCount; c++, index++) {
+    for (let c = 0; c < columnCount; c++) {
       const field = fields[c];
-      const length = lengths[index];
+      let length = data[position++];
+      if (length > 250) {
+        const first = length;
+        length = longLength(data, position, first);
+        position += LENGTH_WIDTH[first - 251];
+      }
       cell.start = position;
       cell.length = length;
       let value;

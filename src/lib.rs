@@ -9,9 +9,9 @@
 //!   Node alive exactly while the session is open (as a socket does in `mysql`).
 //! - All sessions share one current-thread tokio runtime on its own thread ([`runtime`]): one wake-up
 //!   per reply instead of a hop through a thread pool.
-//! - Results cross the boundary as compact buffers ([`resultset`]): cell bytes in one `Buffer` and
-//!   their lengths in an `Int32Array`; JavaScript builds the row objects and casts values as `mysql`
-//!   does. Errors cross as structured fields ([`error`]), never JSON in a message.
+//! - Results cross the boundary as compact buffers ([`resultset`]): the row packets of a chunk in
+//!   one `Buffer`, checked in Rust; JavaScript reads the length-encoded cells, builds the row objects
+//!   and casts values as `mysql` does. Errors cross as structured fields ([`error`]), never JSON in a message.
 //! - No panic crosses into Node: sessions run under `catch_unwind`, and input-dependent paths return
 //!   errors instead of unwrapping.
 #![deny(clippy::all)]

@@ -1,9 +1,11 @@
 //! Results as they cross into JavaScript: one `ResultPart` per statement (or per chunk of a large
-//! result set). Cell bytes go into one Buffer, their lengths (-1 for NULL) into an Int32Array, so a
-//! chunk costs a handful of N-API calls whatever its size; JavaScript casts the values.
+//! result set). The rows' packets go into one Buffer as the server sent them (each cell a
+//! length-encoded string, 0xFB for NULL), checked here first, so a chunk costs a handful of N-API
+//! calls whatever its size; JavaScript reads the lengths and casts the values.
 
 use mysql_async::Column;
-use napi::bindgen_prelude::{Buffer, Int32Array};
+use napi::bindgen_prelude::{Buffer, ToNapiValue, TypeName, ValidateNapiValue};
+use napi::{sys, ValueType};
 use napi_derive::napi;
 
 /// Column metadata, as `mysql`'s FieldPacket needs it.
@@ -56,7 +58,7 @@ pub struct OkInfo {
 
 /// One statement's result, or a chunk of it. `fields` is set on the first chunk of a row set;
 /// `ok` on a statement without rows.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct ResultPart {
     /// Statement index within a multi-statement query.
     pub index: u32,
@@ -64,10 +66,52 @@ pub struct ResultPart {
     /// The columns are those the session sent last (fields omitted: JavaScript reuses them).
     pub same_fields: Option<bool>,
     pub rows: u32,
-    pub data: Option<Buffer>,
-    pub lengths: Option<Int32Array>,
+    #[napi(ts_type = "Buffer")]
+    pub data: Option<RowBytes>,
     pub ok: Option<OkInfo>,
 }
+
+/// The row packets of a part. Small ones are copied into a Buffer V8 owns (one call, no
+/// finalizer); large ones are handed over without a copy.
+pub struct RowBytes(Vec<u8>);
+
+const COPY_BELOW: usize = 8 << 10;
+
+impl ToNapiValue for RowBytes {
+    unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> napi::Result<sys::napi_value> {
+        let bytes = value.0;
+        if bytes.len() >= COPY_BELOW {
+            return unsafe { Buffer::to_napi_value(env, Buffer::from(bytes)) };
+        }
+        let mut buffer = std::ptr::null_mut();
+        let status = unsafe {
+            sys::napi_create_buffer_copy(
+                env,
+                bytes.len(),
+                bytes.as_ptr().cast(),
+                std::ptr::null_mut(),
+                &mut buffer,
+            )
+        };
+        if status == sys::Status::napi_ok {
+            Ok(buffer)
+        } else {
+            Err(napi::Error::from_reason("cannot create a result buffer"))
+        }
+    }
+}
+
+impl TypeName for RowBytes {
+    fn type_name() -> &'static str {
+        "Buffer"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Object
+    }
+}
+
+impl ValidateNapiValue for RowBytes {}
 
 /// Accumulates the rows of one result set until it is flushed as a part.
 pub struct RowBuffer {
@@ -78,7 +122,6 @@ pub struct RowBuffer {
     columns: usize,
     rows: u32,
     data: Vec<u8>,
-    lengths: Vec<i32>,
 }
 
 /// A chunk is flushed to JavaScript once it holds this many bytes.
@@ -102,67 +145,21 @@ impl RowBuffer {
             columns: columns.len(),
             rows: 0,
             data: Vec::new(),
-            lengths: Vec::new(),
         }
     }
 
     /// Appends one text-protocol row packet: each cell is a length-encoded string, or 0xFB for
-    /// NULL. The packet is checked against the column count, so a malformed (or lying) packet is
-    /// a protocol error here, never misaligned cells in JavaScript.
+    /// NULL. The packet is checked against the column count first, so a malformed (or lying)
+    /// packet is a protocol error here, never misaligned cells in JavaScript.
     pub fn push_raw(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
-        let (data_len, lengths_len) = (self.data.len(), self.lengths.len());
-        let pushed = self.push_cells(packet);
-        if pushed.is_err() {
-            self.data.truncate(data_len);
-            self.lengths.truncate(lengths_len);
-        }
-        pushed
-    }
-
-    fn push_cells(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
+        check_row(packet, self.columns)?;
         // A chunk after the first one will fill up: size it once instead of doubling into it.
         if self.data.capacity() == 0 && !self.header_pending {
             self.data.reserve(CHUNK_BYTES + packet.len());
-            self.lengths.reserve(CHUNK_BYTES / 16);
         }
-        // The cells never take more room than the packet: one reservation per row.
-        self.data.reserve(packet.len());
-        self.lengths.reserve(self.columns);
-        let mut rest = packet;
-        for _ in 0..self.columns {
-            let (&first, after) = rest.split_first().ok_or_else(malformed_row)?;
-            let (length, after) = match first {
-                0xfb => {
-                    self.lengths.push(-1);
-                    rest = after;
-                    continue;
-                }
-                0xfc => (read_le(after, 2)?, &after[2..]),
-                0xfd => (read_le(after, 3)?, &after[3..]),
-                0xfe => (read_le(after, 8)?, &after[8..]),
-                0xff => return Err(malformed_row()),
-                short => (u64::from(short), after),
-            };
-            let length = usize::try_from(length).map_err(|_| malformed_row())?;
-            if length > after.len() {
-                return Err(malformed_row());
-            }
-            let (cell, after) = after.split_at(length);
-            self.push_cell(cell);
-            rest = after;
-        }
-        if !rest.is_empty() {
-            return Err(malformed_row());
-        }
+        self.data.extend_from_slice(packet);
         self.rows += 1;
         Ok(())
-    }
-
-    fn push_cell(&mut self, bytes: &[u8]) {
-        self.data.extend_from_slice(bytes);
-        // A single cell is limited by max_allowed_packet (1 GiB), so it fits in i32.
-        self.lengths
-            .push(i32::try_from(bytes.len()).unwrap_or(i32::MAX));
     }
 
     pub fn is_full(&self) -> bool {
@@ -177,7 +174,6 @@ impl RowBuffer {
     /// Hands over what is buffered; the header goes with the first part only.
     pub fn take_part(&mut self) -> ResultPart {
         let data = std::mem::take(&mut self.data);
-        let lengths = std::mem::take(&mut self.lengths);
         let rows = std::mem::replace(&mut self.rows, 0);
         let header = std::mem::replace(&mut self.header_pending, false);
         let fields = self.fields.take();
@@ -186,10 +182,33 @@ impl RowBuffer {
             same_fields: (header && fields.is_none()).then_some(true),
             fields,
             rows,
-            data: Some(Buffer::from(data)),
-            lengths: Some(Int32Array::new(lengths)),
+            data: Some(RowBytes(data)),
             ok: None,
         }
+    }
+}
+
+/// Checks that `packet` is exactly `columns` cells, each NULL or a length-encoded string that
+/// fits in the packet.
+fn check_row(packet: &[u8], columns: usize) -> Result<(), mysql_async::Error> {
+    let mut rest = packet;
+    for _ in 0..columns {
+        let (&first, after) = rest.split_first().ok_or_else(malformed_row)?;
+        let (length, after) = match first {
+            0xfb => (0, after),
+            0xfc => (read_le(after, 2)?, &after[2..]),
+            0xfd => (read_le(after, 3)?, &after[3..]),
+            0xfe => (read_le(after, 8)?, &after[8..]),
+            0xff => return Err(malformed_row()),
+            short => (u64::from(short), after),
+        };
+        let length = usize::try_from(length).map_err(|_| malformed_row())?;
+        rest = after.get(length..).ok_or_else(malformed_row)?;
+    }
+    if rest.is_empty() {
+        Ok(())
+    } else {
+        Err(malformed_row())
     }
 }
 
@@ -217,7 +236,6 @@ pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
         same_fields: None,
         rows: 0,
         data: None,
-        lengths: None,
         ok: Some(ok),
     }
 }
@@ -240,23 +258,19 @@ mod tests {
             columns,
             rows: 0,
             data: Vec::new(),
-            lengths: Vec::new(),
         }
     }
 
     #[test]
-    fn raw_rows_split_into_cells_and_nulls() {
+    fn well_formed_rows_are_kept_as_sent() {
         let mut rows = buffer(3);
-        let mut long = vec![0xfc, 0x2c, 0x01];
-        long.extend(std::iter::repeat_n(b'x', 300));
-        let mut packet = vec![2, b'4', b'2', 0xfb];
-        packet.extend(&long);
+        let mut packet = vec![2, b'4', b'2', 0xfb, 0xfc, 0x2c, 0x01];
+        packet.extend(std::iter::repeat_n(b'x', 300));
         rows.push_raw(&packet).unwrap();
         rows.push_raw(&[0, 0xfb, 1, b'z']).unwrap();
-        assert_eq!(rows.lengths, vec![2, -1, 300, 0, -1, 1]);
-        assert_eq!(rows.data.len(), 2 + 300 + 1);
-        assert_eq!(&rows.data[..2], b"42");
         assert_eq!(rows.rows, 2);
+        assert_eq!(rows.data.len(), packet.len() + 4);
+        assert_eq!(&rows.data[..3], &[2, b'4', b'2']);
     }
 
     #[test]
@@ -270,7 +284,7 @@ mod tests {
         ] {
             let mut rows = buffer(3);
             assert!(rows.push_raw(packet).is_err(), "{packet:?}");
-            assert_eq!((rows.rows, rows.lengths.len(), rows.data.len()), (0, 0, 0));
+            assert_eq!((rows.rows, rows.data.len()), (0, 0));
         }
     }
 }
@@ -308,7 +322,6 @@ mod header_tests {
             columns: 1,
             rows: 0,
             data: Vec::new(),
-            lengths: Vec::new(),
         }
     }
 

@@ -63,7 +63,7 @@ pub struct EventInfo {
     pub lost_state: Option<Vec<String>>,
 }
 
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct Message {
     pub kind: u32,
     /// The command this replies to (0 for events).
