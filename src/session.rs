@@ -180,6 +180,8 @@ pub struct SessionOptions {
     /// Client flags `mysql` sets by default (its `flags` option can turn them off).
     pub found_rows: bool,
     pub ignore_space: bool,
+    /// Test-only: panic when command number n + 1 starts (armed by an env var, see connection.rs).
+    pub test_panic_after: Option<u32>,
 }
 
 /// `connection.pause()` / `resume()`: while closed, a running query reads no more rows from the
@@ -408,6 +410,7 @@ impl Session {
                 continue;
             }
             self.in_flight = Some(command.id);
+            self.test_panic_hook();
             let step = self.execute(&command).await;
             self.in_flight = None;
             match step {
@@ -419,6 +422,16 @@ impl Session {
                     return Exit::GaveUp(error);
                 }
             }
+        }
+    }
+
+    /// Test-only: the deliberate panic that proves a panicking session fails its commands.
+    fn test_panic_hook(&mut self) {
+        if let Some(remaining) = self.options.test_panic_after.as_mut() {
+            if *remaining == 0 {
+                panic!("reconnecting-mysql test hook: deliberate panic in the session task");
+            }
+            *remaining -= 1;
         }
     }
 
