@@ -6,6 +6,7 @@
 use std::io::ErrorKind;
 
 use mysql_async::{DriverError, IoError, LocalInfileError};
+use mysql_common::proto::codec::error::PacketCodecError;
 use napi_derive::napi;
 
 /// What is known about whether a failed command ran on the server.
@@ -99,12 +100,32 @@ pub struct Endpoint {
     pub port: Option<u16>,
 }
 
+/// The server's own error for a packet above `max_allowed_packet` (what `mysql` reports).
+pub fn packet_too_large() -> ErrorInfo {
+    ErrorInfo::server(
+        1153,
+        "08S01",
+        "Got a packet bigger than 'max_allowed_packet' bytes",
+    )
+}
+
+/// mysql_async's codec refused a packet above `max_allowed_packet` (wrapped as an I/O error).
+fn is_codec_packet_too_large(io: &std::io::Error) -> bool {
+    io.get_ref()
+        .and_then(|inner| inner.downcast_ref::<PacketCodecError>())
+        .is_some_and(|codec| matches!(codec, PacketCodecError::PacketTooLarge))
+}
+
 /// Maps a mysql_async error to the fields `mysql` would give it.
 pub fn from_mysql(err: &mysql_async::Error, endpoint: &Endpoint) -> ErrorInfo {
     match err {
         mysql_async::Error::Server(server) => {
             ErrorInfo::server(server.code, &server.state, &server.message)
         }
+        mysql_async::Error::Io(IoError::Io(io)) if is_codec_packet_too_large(io) => {
+            packet_too_large()
+        }
+        mysql_async::Error::Driver(DriverError::PacketTooLarge) => packet_too_large(),
         mysql_async::Error::Io(IoError::Io(io)) => from_io(io, endpoint),
         mysql_async::Error::Io(IoError::Tls(tls)) => {
             ErrorInfo::client("HANDSHAKE_SSL_ERROR", format!("TLS error: {tls}"))
@@ -214,6 +235,14 @@ mod tests {
         assert_eq!(err.errno, Some(-111));
         assert_eq!(err.message, "connect ECONNREFUSED 127.0.0.1:3307");
         assert_eq!(err.port, Some(3307));
+    }
+
+    #[test]
+    fn codec_packet_too_large_is_the_servers_error() {
+        let io = std::io::Error::other(PacketCodecError::PacketTooLarge);
+        let err = from_mysql(&mysql_async::Error::Io(IoError::Io(io)), &endpoint());
+        assert_eq!(err, packet_too_large());
+        assert_eq!(err.errno, Some(1153));
     }
 
     #[test]

@@ -985,6 +985,18 @@ impl Session {
             self.lose(cause);
             return Step::Retry;
         }
+        if let Some(conn) = self.conn.as_ref() {
+            // COM_QUERY is one byte and the SQL. mysql_async would refuse a bigger packet only
+            // after dropping the stream; refused here, it costs nothing and is provably unsent.
+            if sql.len() + 1 > conn.max_allowed_packet() {
+                self.reply_failed(
+                    id,
+                    Vec::new(),
+                    error::packet_too_large().with_outcome(OUTCOME_NOT_EXECUTED),
+                );
+                return Step::Done;
+            }
+        }
         if self.transaction_lost {
             if statement::is_rollback(sql) {
                 self.transaction_lost = false;
