@@ -1058,6 +1058,8 @@ impl Session {
                 error.timeout = u32::try_from(limit.as_millis()).ok();
                 error
             }
+            // A reply that broke the protocol says so (the connection is replaced all the same).
+            None if cause.is_protocol_violation() => cause.with_outcome(OUTCOME_UNKNOWN),
             None => ErrorInfo::connection_lost(&cause, OUTCOME_UNKNOWN),
         };
         self.reply_failed(id, parts, error);
