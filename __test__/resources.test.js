@@ -92,6 +92,44 @@ test('a long outage: past queueLimit commands fail at once, and memory stays fla
   await end(conn);
 });
 
+test('the queue timeout holds during a connect attempt that hangs', { timeout: 30000 }, async (t) => {
+  const conn = mysql.createConnection({
+    ...server.config(),
+    host: proxy.host,
+    port: proxy.port,
+    queueTimeout: 300,
+    connectTimeout: 8000,
+    reconnect: { maxDelay: 100 },
+  });
+  t.after(() => conn.destroy());
+  await query(conn, 'SELECT 1');
+  proxy.setMode('blackhole');
+  proxy.resetAll();
+  await once(conn, 'disconnect');
+  let attempts = 0;
+  conn.on('reconnecting', () => attempts++);
+  // Wait until an attempt is under way into the blackhole (it will hang for connectTimeout).
+  await waitUntil(() => attempts >= 1, { what: 'an attempt' });
+  await waitUntil(() => proxy.connections >= 1, { what: 'the attempt to reach the proxy' });
+  const attemptsBefore = attempts;
+  const { err } = await new Promise((resolve) => conn.query('SELECT 1', (e) => resolve({ err: e })));
+  assert.equal(err.code, 'QUEUE_TIMEOUT');
+  assert.equal(err.outcome, 'not_executed');
+  // It failed while that attempt was still hanging, not when the attempt gave up.
+  assert.equal(attempts, attemptsBefore);
+  proxy.setMode('pass');
+  assert.equal((await query(conn, 'SELECT 2 AS two'))[0].two, 2);
+  await end(conn);
+});
+
+test('a burst beyond queueLimit issued before the first connect is not refused (as mysql queues it)', async (t) => {
+  const conn = mysql.createConnection({ ...server.config(), queueLimit: 10 });
+  t.after(() => conn.destroy());
+  const results = await Promise.all(Array.from({ length: 500 }, (_, i) => query(conn, 'SELECT ? AS i', [i])));
+  assert.deepEqual(results.map((rows) => rows[0].i), Array.from({ length: 500 }, (_, i) => i));
+  await end(conn);
+});
+
 /** Percentile of sorted numbers. */
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -141,7 +179,7 @@ test('100 connections after a server restart spread their reconnect attempts (ji
   // How wide each round of attempts is spread (without jitter, each would be one instant).
   const spread = [2, 3, 4].map((attempt) => {
     const at = log.filter((e) => e.attempt === attempt).map((e) => e.startsAt);
-    return at.length ? `attempt ${attempt}: ${at.length} over ${Math.max(...at) - Math.min(...at)} ms` : `attempt ${attempt}: none`;
+    return at.length ? `attempt ${attempt}: ${at.length} over ${Math.round(Math.max(...at) - Math.min(...at))} ms` : `attempt ${attempt}: none`;
   });
   const attempts = healed.map((h) => h.attempts).sort((a, b) => a - b);
   t.diagnostic(

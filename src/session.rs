@@ -616,7 +616,10 @@ impl Session {
                 ));
                 self.wait_while_queueing(Instant::now() + delay).await;
             }
-            match self.open_connection().await {
+            // The first attempt of a fresh connection leaves a startup burst in the channel (as
+            // `mysql` queues it); once anything failed, the queue limit and timeout apply.
+            let intake = self.lost.is_some() || attempt > 1;
+            match self.open_connection(intake).await {
                 Ok(conn) => {
                     self.conn = Some(conn);
                     if self.options.connect_hook {
@@ -736,10 +739,11 @@ impl Session {
         Opts::from(builder)
     }
 
-    /// One connect attempt, bounded by the connect timeout, with session state restored. Commands
-    /// that arrive meanwhile are queued, refused past the queue limit and expired past the queue
-    /// timeout, exactly as between attempts: an attempt may take the whole connect timeout.
-    async fn open_connection(&mut self) -> Result<Conn, (ErrorInfo, ErrorClass)> {
+    /// One connect attempt, bounded by the connect timeout, with session state restored. With
+    /// `intake`, commands that arrive meanwhile are queued, refused past the queue limit and
+    /// expired past the queue timeout, exactly as between attempts: an attempt into a dead network
+    /// takes the whole connect timeout.
+    async fn open_connection(&mut self, intake: bool) -> Result<Conn, (ErrorInfo, ErrorClass)> {
         let attempt = connect(ConnectPlan {
             opts: self.connect_opts(),
             connect_timeout: self.options.connect_timeout,
@@ -756,7 +760,9 @@ impl Session {
             tokio::select! {
                 result = &mut attempt => break result?,
                 // None: nobody can send any more; the branch just sleeps for this round.
-                Some(command) = self.commands.recv() => self.enqueue(command, QueuePosition::Back),
+                Some(command) = self.commands.recv(), if intake => {
+                    self.enqueue(command, QueuePosition::Back)
+                }
                 _ = sleep_until_or_never(next_expiry) => {}
             }
         };
