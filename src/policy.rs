@@ -140,7 +140,11 @@ impl Backoff {
         let exponent = (attempt - 2).min(30);
         let ceiling = self.base.saturating_mul(1u32 << exponent).min(self.max);
         // `mul_f64` panics on NaN; a broken random source must not take the session down.
-        let unit = if unit.is_finite() { unit.clamp(0.0, 1.0) } else { 0.0 };
+        let unit = if unit.is_finite() {
+            unit.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         // Float rounding can land a nanosecond above the ceiling.
         ceiling.mul_f64(unit).min(ceiling)
     }
