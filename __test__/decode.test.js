@@ -14,7 +14,7 @@ function viaString(text, suffix) {
 
 function viaBytes(text, timezone, isDate) {
   const bytes = Buffer.from(text, 'latin1');
-  const fast = dateFromBytes(bytes, 0, bytes.length, timezoneOffset(timezone));
+  const fast = dateFromBytes(bytes, 0, bytes.length, timezoneOffset(timezone), isDate);
   const suffix = (isDate ? ' 00:00:00' : '') + (timezone !== 'local' ? ' ' + timezone : '');
   return fast === undefined ? viaString(text, suffix) : fast;
 }

@@ -58,21 +58,38 @@ const DEFAULTS = {
   pingTimeout: 5000,
 };
 
+// scheme://[user[:password]@]host[:port]: the port as written, to name it when WHATWG URL refuses it.
+const URL_PORT = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):([^/?#]*)/i;
+
+/** A percent-decoded part of the URL; malformed escapes are a TypeError naming the part. */
+function decodeUrlPart(text, part) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new TypeError(`Invalid connection URL: the ${part} has a malformed percent-escape`);
+  }
+}
+
 function parseUrl(url) {
   let parsed;
   try {
     parsed = new URL(url);
   } catch {
+    // The port is named, not quoted: in a mistyped URL what looks like a port may be a password.
+    const port = URL_PORT.exec(url);
+    if (port !== null && (!/^\d*$/.test(port[1]) || Number(port[1]) > 65535)) {
+      throw new RangeError('Invalid option port: the connection URL\'s port must be an integer from 0 to 65535');
+    }
     // Not Node's message: it may quote the URL, and with it the password.
     throw new TypeError('Invalid connection URL (not repeated here: it may contain a password)');
   }
   const options = {
-    host: decodeURIComponent(parsed.hostname) || undefined,
+    host: decodeUrlPart(parsed.hostname, 'host') || undefined,
     port: parsed.port || undefined,
-    database: decodeURIComponent(parsed.pathname.substr(1)),
+    database: decodeUrlPart(parsed.pathname.substr(1), 'database'),
   };
-  if (parsed.username) options.user = decodeURIComponent(parsed.username);
-  if (parsed.password) options.password = decodeURIComponent(parsed.password);
+  if (parsed.username) options.user = decodeUrlPart(parsed.username, 'user');
+  if (parsed.password) options.password = decodeUrlPart(parsed.password, 'password');
   for (const [key, value] of parsed.searchParams) {
     try {
       // As in `mysql`: a JSON value if it parses, else the plain string.
@@ -279,6 +296,7 @@ class ConnectionConfig {
       throw fail(TypeError, 'password', 'a string', '[hidden]');
     }
     this.database = optionalString(options, 'database');
+    // 0 means no timeout, as for `mysql`'s socket.setTimeout(0).
     this.connectTimeout = options.connectTimeout === undefined ? 10 * 1000 : duration(options.connectTimeout, 'connectTimeout');
     this.insecureAuth = options.insecureAuth || false;
     this.supportBigNumbers = options.supportBigNumbers || false;
@@ -319,6 +337,9 @@ class ConnectionConfig {
     }
     this.maxPacketSize = 0;
     this.charsetNumber = options.charset ? getCharsetNumber(options.charset) : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
+    if (!Number.isInteger(this.charsetNumber) || this.charsetNumber < 1 || this.charsetNumber > 2047) {
+      throw fail(TypeError, 'charsetNumber', 'a collation number', this.charsetNumber);
+    }
     this.clientFlags = clientFlags(options);
 
     // Self-healing options (ours).
@@ -330,7 +351,13 @@ class ConnectionConfig {
     this.keepAlive = options.keepAlive === undefined ? DEFAULTS.keepAlive : options.keepAlive;
     Object.defineProperty(this, '_keepAlive', { value: parseKeepAlive(this.keepAlive), writable: true, enumerable: false });
     this.pingTimeout = duration(options.pingTimeout === undefined ? DEFAULTS.pingTimeout : options.pingTimeout, 'pingTimeout');
+    // A ping that must answer in 0 ms always fails: every liveness check would drop the connection.
+    if (this.pingTimeout === 0) throw fail(RangeError, 'pingTimeout', 'a number of milliseconds > 0', 0);
     this.onConnect = parseOnConnect(options.onConnect);
+    // Test-only: makes the native session panic (honoured only with RECONNECTING_MYSQL_TEST_HOOKS=1).
+    if (options.__panicAfter !== undefined) {
+      Object.defineProperty(this, '__panicAfter', { value: count(options.__panicAfter, '__panicAfter'), enumerable: false });
+    }
   }
 
   /**
@@ -362,7 +389,7 @@ class ConnectionConfig {
       password: this.password,
       database: this.database,
       initStatements: this.initStatements(),
-      connectTimeout: finite(this.connectTimeout) ?? 10000,
+      connectTimeout: this.connectTimeout === 0 ? 0xffffffff : finite(this.connectTimeout) ?? 10000,
       reconnect: this.reconnect.enabled,
       backoffBase: finite(this.reconnect.baseDelay),
       backoffMax: finite(this.reconnect.maxDelay),
@@ -380,6 +407,7 @@ class ConnectionConfig {
       foundRows: (this.clientFlags & ClientConstants.CLIENT_FOUND_ROWS) !== 0,
       ignoreSpace: (this.clientFlags & ClientConstants.CLIENT_IGNORE_SPACE) !== 0,
       connectHook: typeof this.onConnect === 'function',
+      testPanicAfter: this.__panicAfter === undefined ? undefined : finite(this.__panicAfter),
     };
   }
 }

@@ -71,6 +71,49 @@ function statisticsPacket(text) {
   return packet;
 }
 
+/** What a value is, for error messages (never its contents, which may be secret or huge). */
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value === 'symbol' ? 'a symbol' : typeof value === 'function' ? 'a function' : JSON.stringify(String(value));
+}
+
+/**
+ * The SQL text sent for `query.sql`. As `mysql` (which writes `(sql || '') + ''`): absent is an
+ * empty query (ER_EMPTY_QUERY) and numbers are sent as their text; what `mysql` cannot send
+ * (objects, symbols, functions) is a TypeError here, at the call, not a crash at write time.
+ */
+function sqlText(sql) {
+  if (typeof sql === 'string') return sql;
+  if (!sql) return '';
+  if (typeof sql === 'number' || typeof sql === 'bigint' || typeof sql === 'boolean') return String(sql);
+  throw new TypeError(`Invalid query option sql: expected a string, got ${describe(sql)}`);
+}
+
+/** changeUser's user / password / database: a string, or absent to keep the current one. */
+function changeUserString(options, field) {
+  const value = options[field];
+  if (value === undefined || value === null || typeof value === 'string') return value;
+  throw new TypeError(`Invalid changeUser option ${field}: expected a string, got ${field === 'password' ? typeof value : describe(value)}`);
+}
+
+function hasErrorHandler(entry) {
+  return Boolean(entry.callback || (entry.query && entry.query.hasErrorHandler()));
+}
+
+/** Calls `fn` on each item even if one throws (user code); the first exception is rethrown after. */
+function callEach(items, fn) {
+  let failure = null;
+  for (const item of items) {
+    try {
+      fn(item);
+    } catch (err) {
+      if (failure === null) failure = { err };
+    }
+  }
+  if (failure !== null) throw failure.err;
+}
+
 function optionsAndCallback(options, callback) {
   if (!callback && typeof options === 'function') return [{}, options];
   if (callback !== undefined && typeof callback !== 'function') {
@@ -140,6 +183,16 @@ class Connection extends EventEmitter {
     // A pool's query already holds its caller's stack.
     if (entry.query && this.config.trace && !entry.query._callSite) entry.query._callSite = new Error();
     this._pending.set(id, entry);
+    // A false send: the session closed between our check and the send (it gave up, say, while
+    // this thread was busy). Its closing messages are on their way; the entry stays pending and
+    // CLOSED answers it with the session's own error (the TLS or auth failure), not a made-up one.
+    try {
+      send(this._session(), id);
+    } catch (err) {
+      // Not taken (e.g. a config changed to a value the native layer cannot read): nothing waits.
+      this._pending.delete(id);
+      throw err;
+    }
     if (entry.query) {
       if (channels.queryStart.hasSubscribers || channels.queryEnd.hasSubscribers) {
         entry.startedAt = performance.now();
@@ -148,10 +201,6 @@ class Connection extends EventEmitter {
       this.emit('enqueue', entry.query);
     }
     if (this.config.debug) this._debugPacket(false, OUTGOING[entry.kind] || 'ComQueryPacket', entry.query ? { sql: entry.query.sql } : {});
-    // A false send: the session closed between our check and the send (it gave up, say, while
-    // this thread was busy). Its closing messages are on their way; the entry stays pending and
-    // CLOSED answers it with the session's own error (the TLS or auth failure), not a made-up one.
-    send(this._session(), id);
   }
 
   connect(options, callback) {
@@ -169,14 +218,24 @@ class Connection extends EventEmitter {
 
   /** `duringHook`: issued by the onConnect function, runs before the queued commands. */
   _query(sql, values, cb, duringHook) {
+    if (sql === null) throw new TypeError('Invalid query: expected an SQL string or an options object, got null');
     const query = createQuery(sql, values, cb);
     query._connection = this;
-    if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
-    if (query.sql) query.sql = this.format(query.sql, query.values);
+    if (!(typeof sql === 'object' && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
+    if (query.sql) {
+      try {
+        query.sql = this.format(query.sql, query.values);
+      } catch (err) {
+        // E.g. a Symbol among the values: say where it was.
+        if (err instanceof TypeError) throw new TypeError(`Invalid query values: ${err.message}`, { cause: err });
+        throw err;
+      }
+    }
     // `query(cb)` sends an empty query; the server answers ER_EMPTY_QUERY, as with `mysql`.
-    const sqlText = typeof query.sql === 'string' ? query.sql : '';
+    const text = sqlText(query.sql);
+    // As `mysql`: a timeout that is not a positive number means none.
     const timeout = query._timeout === undefined ? undefined : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
-    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) => session.query(id, sqlText, query._idempotent, timeout, duringHook));
+    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) => session.query(id, text, query._idempotent, timeout, duringHook));
     return query;
   }
 
@@ -241,9 +300,9 @@ class Connection extends EventEmitter {
   changeUser(options, callback) {
     [options, callback] = optionsAndCallback(options, callback);
     const config = this.config;
-    const user = options.user === undefined ? config.user : options.user;
-    const password = options.password === undefined ? config.password : options.password;
-    const database = options.database === undefined ? config.database : options.database;
+    const user = changeUserString(options, 'user') ?? config.user;
+    const password = changeUserString(options, 'password') ?? config.password;
+    const database = changeUserString(options, 'database') ?? config.database;
     const charsetNumber = options.charset ? getCharsetNumber(options.charset) : config.charsetNumber;
     const initStatements = config.initStatements(charsetNumber);
     const entry = {
@@ -296,6 +355,12 @@ class Connection extends EventEmitter {
     if (this._destroyed) return;
     this._destroyed = true;
     this.state = 'disconnected';
+    // The caller gave up on these: their callbacks still get an error, but one without a handler
+    // is not emitted as 'error' (as `mysql`, which drops them silently).
+    for (const entry of this._pending.values()) {
+      entry.cancelled = true;
+      if (entry.query) entry.query._cancelled = true;
+    }
     if (this._native !== null) this._native.destroy();
   }
 
@@ -416,9 +481,11 @@ class Connection extends EventEmitter {
         if (channels.giveUp.hasSubscribers) channels.giveUp.publish({ connection: this, error: err });
         this._enterFatal(err);
         // As in `mysql`: a fatal error is emitted when no pending command had a handler for it.
-        const reported = this._fatalReported;
-        this._fatalReported = false;
-        if (!reported) this.emit('error', err);
+        // Commands still pending here (the session task died without answering them) fail with
+        // it on CLOSED; if they have handlers, they are the ones that report it.
+        const handled = this._fatalReported || [...this._pending.values()].some(hasErrorHandler);
+        this._fatalReported = true;
+        if (!handled) this.emit('error', err);
         return;
       }
       case CLOSED: {
@@ -426,8 +493,11 @@ class Connection extends EventEmitter {
         this._native = null;
         this.threadId = null;
         if (this.state !== 'protocol_error') this.state = 'disconnected';
-        this._failLeftovers();
-        if (!this._destroyed) this.emit('end', this._fatalError || undefined);
+        try {
+          this._failLeftovers();
+        } finally {
+          if (!this._destroyed) this.emit('end', this._fatalError || undefined);
+        }
         return;
       }
     }
@@ -439,7 +509,7 @@ class Connection extends EventEmitter {
     const entries = [...this._pending.values()];
     this._pending.clear();
     const err = this._fatalError || clientError('PROTOCOL_CONNECTION_LOST', 'Connection lost: the session closed.', { outcome: 'not_executed' });
-    for (const entry of entries) this._answer(entry, err);
+    callEach(entries, (entry) => this._answer(entry, err));
   }
 
   _settle(id, err, message) {
@@ -449,12 +519,15 @@ class Connection extends EventEmitter {
     this._pending.delete(id);
     if (err && err.fatal) {
       if (!this._fatalError) this._enterFatal(err);
-      if (entry.callback || (entry.query && entry.query.hasErrorHandler())) this._fatalReported = true;
+      if (hasErrorHandler(entry)) this._fatalReported = true;
     }
     if (entry.query) entry.query._receive(message.parts);
     if (!err && entry.onSuccess) entry.onSuccess();
-    this._answer(entry, err, message);
-    if (this._pending.size === 0) this.emit('drain');
+    try {
+      this._answer(entry, err, message);
+    } finally {
+      if (this._pending.size === 0) this.emit('drain');
+    }
   }
 
   /** The session is giving up: from now on commands are refused (or connect() starts anew). */
@@ -479,7 +552,7 @@ class Connection extends EventEmitter {
       return;
     }
     if (entry.callback) entry.callback(err || null);
-    else if (err) this._unhandledError(err);
+    else if (err && !entry.cancelled) this._unhandledError(err);
   }
 
   /**

@@ -25,11 +25,25 @@ class Query extends EventEmitter {
     this._currentRows = null;
     this._currentFields = null;
     this._connection = null;
+    // destroy() was called while this query was pending (its error is not emitted unhandled).
+    this._cancelled = false;
+    // What a custom typeCast (or a 'result' listener) threw: the query fails with it.
+    this._decodeError = null;
   }
 
   /** Result parts from the session, in order. */
   _receive(parts) {
-    if (!parts) return;
+    if (!parts || this._decodeError !== null) return;
+    try {
+      this._receiveParts(parts);
+    } catch (err) {
+      // User code threw while rows were built: the rest of the rows are dropped and the query
+      // ends with that error once the server is done, so the connection stays in step.
+      this._decodeError = err;
+    }
+  }
+
+  _receiveParts(parts) {
     for (const part of parts) {
       if (part.index !== this._currentIndex) this._startResult(part);
       if (part.ok) {
@@ -71,6 +85,7 @@ class Query extends EventEmitter {
 
   /** The command succeeded. */
   _succeed() {
+    if (this._decodeError !== null) return this._end(this._decodeError);
     const results = this._results.length > 1 ? this._results : this._results[0];
     const fields = this._fields.length > 1 ? this._fields : this._fields[0];
     this._end(null, results, fields);
@@ -99,7 +114,7 @@ class Query extends EventEmitter {
     try {
       if (err) {
         if (this.listenerCount('error') > 0) this.emit('error', err);
-        else if (!this._callback && this._connection) this._connection._unhandledError(err);
+        else if (!this._callback && this._connection && !this._cancelled) this._connection._unhandledError(err);
       }
     } finally {
       try {

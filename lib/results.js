@@ -268,31 +268,40 @@ function date(text, suffix) {
 const digit = (d, i) => d[i] - 48;
 const two = (d, i) => digit(d, i) * 10 + digit(d, i + 1);
 
+/** True when d[from, to) are all ASCII digits. */
+function digits(d, from, to) {
+  for (let i = from; i < to; i++) if (d[i] < 48 || d[i] > 57) return false;
+  return true;
+}
+
 /**
  * A DATE / DATETIME / TIMESTAMP straight from its bytes: the Date that `new Date(text + suffix)`
- * gives, without parsing a string. `offset` is null for 'local', else minutes east of UTC. Returns
- * undefined for anything unusual (years below 100, which V8's parser reads as 19xx; zero dates;
- * odd layouts), and the caller then takes the string path.
+ * gives, without parsing a string. `offset` is null for 'local', else minutes east of UTC; `isDate`:
+ * a DATE column (text 'YYYY-MM-DD', suffixed ' 00:00:00'). Returns undefined for anything unusual
+ * (years below 100, which V8's parser reads as 19xx; zero dates; out-of-range fields, which V8
+ * rejects instead of rolling over; odd layouts), and the caller then takes the string path.
  */
-function dateFromBytes(d, s, e, offset) {
+function dateFromBytes(d, s, e, offset, isDate) {
   const length = e - s;
-  if (length !== 10 && (length < 19 || length > 26)) return undefined;
-  if (d[s + 4] !== 45 || d[s + 7] !== 45) return undefined;
+  if (isDate ? length !== 10 : length < 19 || length === 20 || length > 26) return undefined;
+  if (d[s + 4] !== 45 || d[s + 7] !== 45 || !digits(d, s, s + 4) || !digits(d, s + 5, s + 7) || !digits(d, s + 8, s + 10)) return undefined;
   const year = two(d, s) * 100 + two(d, s + 2);
   const month = two(d, s + 5);
   const day = two(d, s + 8);
-  if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   let hour = 0;
   let minute = 0;
   let second = 0;
   let ms = 0;
   if (length > 10) {
     if (d[s + 10] !== 32 || d[s + 13] !== 58 || d[s + 16] !== 58) return undefined;
+    if (!digits(d, s + 11, s + 13) || !digits(d, s + 14, s + 16) || !digits(d, s + 17, s + 19)) return undefined;
     hour = two(d, s + 11);
     minute = two(d, s + 14);
     second = two(d, s + 17);
+    if (hour > 23 || minute > 59 || second > 59) return undefined;
     if (length > 19) {
-      if (d[s + 19] !== 46) return undefined;
+      if (d[s + 19] !== 46 || !digits(d, s + 20, e)) return undefined;
       // V8 keeps the first three fraction digits and drops the rest.
       for (let i = 0; i < 3; i++) ms = ms * 10 + (s + 20 + i < e ? digit(d, s + 20 + i) : 0);
     }
@@ -327,7 +336,7 @@ function cellExpression(field, config) {
       const slow = `date(utf8(d, s, e), ${JSON.stringify(suffix)})`;
       const offset = timezoneOffset(config.timezone);
       if (offset === undefined) return slow;
-      return `((t = dateFromBytes(d, s, e, ${offset})) === undefined ? ${slow} : t)`;
+      return `((t = dateFromBytes(d, s, e, ${offset}, ${field.type === Types.DATE})) === undefined ? ${slow} : t)`;
     }
     case Types.TINY:
     case Types.SHORT:

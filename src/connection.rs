@@ -49,6 +49,17 @@ pub struct NativeOptions {
     pub local_infile: bool,
     pub found_rows: bool,
     pub ignore_space: bool,
+    /// Test-only (`__panicAfter`): the session task panics when its command number n + 1 starts.
+    /// Ignored unless RECONNECTING_MYSQL_TEST_HOOKS=1, so no user option can trigger it.
+    pub test_panic_after: Option<u32>,
+}
+
+/// The env var that arms the deliberately panicking paths the tests use to prove that no panic
+/// crosses into Node.
+const TEST_HOOKS_ENV: &str = "RECONNECTING_MYSQL_TEST_HOOKS";
+
+fn test_hooks_enabled() -> bool {
+    std::env::var(TEST_HOOKS_ENV).is_ok_and(|value| value == "1")
 }
 
 /// TLS options in `mysql`'s shape, checked by `lib/config.js`: PEM contents (the key decrypted
@@ -109,6 +120,7 @@ impl TryFrom<NativeOptions> for SessionOptions {
             local_infile: options.local_infile,
             found_rows: options.found_rows,
             ignore_space: options.ignore_space,
+            test_panic_after: options.test_panic_after.filter(|_| test_hooks_enabled()),
         })
     }
 }
@@ -188,10 +200,12 @@ impl NativeSession {
             {
                 // A bug, not a state the caller can fix: say so, and let JavaScript fail what is
                 // pending rather than leave callbacks hanging.
+                // Nothing is known about the commands it held: any of them may have run.
                 let error = ErrorInfo::client(
                     "ER_INTERNAL",
                     "reconnecting-mysql: internal error in the connection task (please report)",
                 )
+                .with_outcome(crate::error::OUTCOME_UNKNOWN)
                 .fatal();
                 sink.send(Message {
                     kind: kind::GAVE_UP,
@@ -311,5 +325,17 @@ impl NativeSession {
     #[napi(catch_unwind)]
     pub fn destroy(&self) {
         self.handle.destroy();
+    }
+
+    /// Test-only: panics inside a napi method, to prove the panic reaches JavaScript as an
+    /// Error. Refuses unless RECONNECTING_MYSQL_TEST_HOOKS=1.
+    #[napi(catch_unwind)]
+    pub fn test_panic(&self) -> Result<()> {
+        if !test_hooks_enabled() {
+            return Err(napi::Error::from_reason(format!(
+                "test hooks are disabled (set {TEST_HOOKS_ENV}=1)"
+            )));
+        }
+        panic!("reconnecting-mysql test hook: deliberate panic in a napi method");
     }
 }

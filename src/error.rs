@@ -6,6 +6,7 @@
 use std::io::ErrorKind;
 
 use mysql_async::{DriverError, IoError, LocalInfileError};
+use mysql_common::proto::codec::error::PacketCodecError;
 use napi_derive::napi;
 
 /// What is known about whether a failed command ran on the server.
@@ -62,6 +63,13 @@ impl ErrorInfo {
         self
     }
 
+    /// The reply broke the protocol (see [`PROTOCOL_VIOLATIONS`]).
+    pub fn is_protocol_violation(&self) -> bool {
+        self.code
+            .as_deref()
+            .is_some_and(|code| PROTOCOL_VIOLATIONS.contains(&code))
+    }
+
     pub fn is_server(&self) -> bool {
         self.code.is_none() && self.errno.is_some()
     }
@@ -99,13 +107,84 @@ pub struct Endpoint {
     pub port: Option<u16>,
 }
 
+/// The server's own error for a packet above `max_allowed_packet` (what `mysql` reports).
+pub fn packet_too_large() -> ErrorInfo {
+    ErrorInfo::server(
+        1153,
+        "08S01",
+        "Got a packet bigger than 'max_allowed_packet' bytes",
+    )
+}
+
+/// Codes for a reply that broke the protocol (a lying or broken server or proxy): the stream can
+/// no longer be trusted, and the command may have run.
+pub const PROTOCOL_VIOLATIONS: &[&str] = &[
+    "PROTOCOL_PACKETS_OUT_OF_ORDER",
+    "PROTOCOL_INCORRECT_PACKET",
+    "PROTOCOL_UNEXPECTED_PACKET",
+];
+
+/// mysql_async's codec error, which it wraps in an I/O error.
+fn codec_error(io: &std::io::Error) -> Option<&PacketCodecError> {
+    io.get_ref()
+        .and_then(|inner| inner.downcast_ref::<PacketCodecError>())
+}
+
+fn is_codec_packet_too_large(io: &std::io::Error) -> bool {
+    matches!(codec_error(io), Some(PacketCodecError::PacketTooLarge))
+}
+
+/// mysql_common could not parse a packet. It reports a packet shorter than its fields say as an
+/// UnexpectedEof, as a closed socket ("connection closed"), and other parse failures as
+/// InvalidData or Other; none of them carries an OS errno, as a real socket error does.
+fn is_parse_failure(io: &std::io::Error) -> bool {
+    if io.raw_os_error().is_some() {
+        return false;
+    }
+    match io.kind() {
+        ErrorKind::InvalidData | ErrorKind::Other => true,
+        ErrorKind::UnexpectedEof => io.get_ref().is_some_and(|inner| {
+            let text = inner.to_string();
+            text.contains("can't parse") || text.contains("end of buffer")
+        }),
+        _ => false,
+    }
+}
+
+/// A reply that is not the protocol: bad sequence ids, a packet that does not parse.
+fn protocol_violation(io: &std::io::Error) -> Option<ErrorInfo> {
+    let (code, what) = match codec_error(io) {
+        Some(PacketCodecError::PacketsOutOfSync) => (
+            "PROTOCOL_PACKETS_OUT_OF_ORDER",
+            "Packets out of order: the server's reply broke the packet sequence".to_string(),
+        ),
+        Some(PacketCodecError::BadCompressedPacketHeader) => (
+            "PROTOCOL_INCORRECT_PACKET",
+            "Bad compressed packet header".to_string(),
+        ),
+        Some(_) => return None,
+        None if is_parse_failure(io) => (
+            "PROTOCOL_INCORRECT_PACKET",
+            format!("Incorrect packet from the server: {io}"),
+        ),
+        None => return None,
+    };
+    Some(ErrorInfo::client(code, what))
+}
+
 /// Maps a mysql_async error to the fields `mysql` would give it.
 pub fn from_mysql(err: &mysql_async::Error, endpoint: &Endpoint) -> ErrorInfo {
     match err {
         mysql_async::Error::Server(server) => {
             ErrorInfo::server(server.code, &server.state, &server.message)
         }
-        mysql_async::Error::Io(IoError::Io(io)) => from_io(io, endpoint),
+        mysql_async::Error::Io(IoError::Io(io)) if is_codec_packet_too_large(io) => {
+            packet_too_large()
+        }
+        mysql_async::Error::Driver(DriverError::PacketTooLarge) => packet_too_large(),
+        mysql_async::Error::Io(IoError::Io(io)) => {
+            protocol_violation(io).unwrap_or_else(|| from_io(io, endpoint))
+        }
         mysql_async::Error::Io(IoError::Tls(tls)) => {
             ErrorInfo::client("HANDSHAKE_SSL_ERROR", format!("TLS error: {tls}"))
         }
@@ -214,6 +293,25 @@ mod tests {
         assert_eq!(err.errno, Some(-111));
         assert_eq!(err.message, "connect ECONNREFUSED 127.0.0.1:3307");
         assert_eq!(err.port, Some(3307));
+    }
+
+    #[test]
+    fn codec_packet_too_large_is_the_servers_error() {
+        let io = std::io::Error::other(PacketCodecError::PacketTooLarge);
+        let err = from_mysql(&mysql_async::Error::Io(IoError::Io(io)), &endpoint());
+        assert_eq!(err, packet_too_large());
+        assert_eq!(err.errno, Some(1153));
+    }
+
+    #[test]
+    fn codec_out_of_sync_is_packets_out_of_order() {
+        let io = std::io::Error::other(PacketCodecError::PacketsOutOfSync);
+        let err = from_mysql(&mysql_async::Error::Io(IoError::Io(io)), &endpoint());
+        assert_eq!(err.code.as_deref(), Some("PROTOCOL_PACKETS_OUT_OF_ORDER"));
+        assert!(err.is_protocol_violation());
+        let io = std::io::Error::new(ErrorKind::InvalidData, "bad column");
+        let err = from_mysql(&mysql_async::Error::Io(IoError::Io(io)), &endpoint());
+        assert_eq!(err.code.as_deref(), Some("PROTOCOL_INCORRECT_PACKET"));
     }
 
     #[test]

@@ -139,7 +139,14 @@ impl Backoff {
         }
         let exponent = (attempt - 2).min(30);
         let ceiling = self.base.saturating_mul(1u32 << exponent).min(self.max);
-        ceiling.mul_f64(unit.clamp(0.0, 1.0))
+        // `mul_f64` panics on NaN; a broken random source must not take the session down.
+        let unit = if unit.is_finite() {
+            unit.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        // Float rounding can land a nanosecond above the ceiling.
+        ceiling.mul_f64(unit).min(ceiling)
     }
 }
 
@@ -278,5 +285,154 @@ mod tests {
             max_time: None,
         };
         assert!(unlimited.allows(u32::MAX, Duration::from_secs(86_400)));
+    }
+}
+
+/// Property tests: classification is total and backoff stays in bounds for any input.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const IO_KINDS: &[ErrorKind] = &[
+        ErrorKind::NotFound,
+        ErrorKind::PermissionDenied,
+        ErrorKind::ConnectionRefused,
+        ErrorKind::ConnectionReset,
+        ErrorKind::HostUnreachable,
+        ErrorKind::NetworkUnreachable,
+        ErrorKind::ConnectionAborted,
+        ErrorKind::NotConnected,
+        ErrorKind::AddrInUse,
+        ErrorKind::AddrNotAvailable,
+        ErrorKind::BrokenPipe,
+        ErrorKind::WouldBlock,
+        ErrorKind::InvalidInput,
+        ErrorKind::InvalidData,
+        ErrorKind::TimedOut,
+        ErrorKind::WriteZero,
+        ErrorKind::Interrupted,
+        ErrorKind::Unsupported,
+        ErrorKind::UnexpectedEof,
+        ErrorKind::OutOfMemory,
+        ErrorKind::Other,
+    ];
+
+    fn any_error() -> impl Strategy<Value = mysql_async::Error> {
+        prop_oneof![
+            (any::<u16>(), ".{0,20}", "[0-9A-Z]{5}").prop_map(|(code, message, state)| {
+                mysql_async::Error::Server(mysql_async::ServerError {
+                    code,
+                    message,
+                    state,
+                })
+            }),
+            prop::sample::select(IO_KINDS).prop_map(|kind| {
+                mysql_async::Error::Io(IoError::Io(std::io::Error::from(kind)))
+            }),
+            (0u8..14, prop::collection::vec(any::<u8>(), 0..8), ".{0,12}").prop_map(
+                |(which, payload, name)| {
+                    mysql_async::Error::Driver(match which {
+                        0 => DriverError::ConnectionClosed,
+                        1 => DriverError::PacketOutOfOrder,
+                        2 => DriverError::PacketTooLarge,
+                        3 => DriverError::BadCompressedPacketHeader,
+                        4 => DriverError::MixedParams,
+                        5 => DriverError::NoKeyFound,
+                        6 => DriverError::MysqlOldPasswordDisabled,
+                        7 => DriverError::CleartextPluginDisabled,
+                        8 => DriverError::NoClientSslFlagFromServer,
+                        9 => DriverError::UnexpectedPacket { payload },
+                        10 => DriverError::UnknownAuthPlugin { name },
+                        11 => DriverError::CantParseServerVersion {
+                            version_string: name,
+                        },
+                        12 => DriverError::NestedTransaction,
+                        _ => DriverError::InvalidParsecSalt,
+                    })
+                }
+            ),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn classification_is_total_and_consistent(err in any_error(), is_mariadb in any::<bool>()) {
+            let at_connect = classify(&err, is_mariadb);
+            let in_session = classify_statement(&err, is_mariadb);
+            // Mid-session an error either belongs to the statement or means the link is gone.
+            prop_assert!(matches!(in_session, ErrorClass::Statement | ErrorClass::Lost));
+            if at_connect == ErrorClass::Lost {
+                prop_assert_eq!(in_session, ErrorClass::Lost);
+            }
+            if let mysql_async::Error::Server(server) = &err {
+                prop_assert_eq!(at_connect, classify_errno(server.code, is_mariadb));
+            }
+            // Only a failed write proves the command was not sent, and that is always a loss.
+            if proves_not_sent(&err) {
+                prop_assert_eq!(in_session, ErrorClass::Lost);
+            }
+        }
+
+        #[test]
+        fn backoff_stays_within_zero_and_max(
+            base_ms in any::<u32>(),
+            max_ms in any::<u32>(),
+            attempt in any::<u32>(),
+            unit in prop_oneof![
+                any::<f64>(),
+                Just(f64::NAN),
+                Just(f64::INFINITY),
+                Just(f64::NEG_INFINITY),
+                -10.0f64..10.0,
+            ],
+        ) {
+            let backoff = Backoff {
+                base: Duration::from_millis(u64::from(base_ms)),
+                max: Duration::from_millis(u64::from(max_ms)),
+            };
+            let delay = backoff.delay(attempt, unit);
+            prop_assert!(delay <= backoff.max);
+            if attempt <= 1 {
+                prop_assert_eq!(delay, Duration::ZERO);
+            }
+        }
+
+        #[test]
+        fn backoff_ceiling_never_shrinks(
+            base_ms in 0u32..100_000,
+            max_ms in any::<u32>(),
+            attempt in 2u32..u32::MAX,
+        ) {
+            let backoff = Backoff {
+                base: Duration::from_millis(u64::from(base_ms)),
+                max: Duration::from_millis(u64::from(max_ms)),
+            };
+            // With the top of the jitter range, the delay is the ceiling itself.
+            prop_assert!(backoff.delay(attempt, 1.0) <= backoff.delay(attempt + 1, 1.0));
+        }
+
+        #[test]
+        fn budget_is_monotonic_and_never_overflows(
+            max_attempts in proptest::option::of(any::<u32>()),
+            max_time_ms in proptest::option::of(any::<u64>()),
+            attempt in any::<u32>(),
+            elapsed_ms in any::<u64>(),
+        ) {
+            let budget = RetryBudget {
+                max_attempts,
+                max_time: max_time_ms.map(Duration::from_millis),
+            };
+            let elapsed = Duration::from_millis(elapsed_ms);
+            let allowed = budget.allows(attempt, elapsed);
+            if allowed {
+                // Anything allowed later was allowed earlier, too.
+                prop_assert!(budget.allows(attempt.saturating_sub(1), elapsed));
+                prop_assert!(budget.allows(attempt, elapsed / 2));
+            }
+            if max_attempts.is_none() && max_time_ms.is_none() {
+                prop_assert!(allowed);
+            }
+        }
     }
 }

@@ -182,6 +182,8 @@ pub struct SessionOptions {
     /// Client flags `mysql` sets by default (its `flags` option can turn them off).
     pub found_rows: bool,
     pub ignore_space: bool,
+    /// Test-only: panic when command number n + 1 starts (armed by an env var, see connection.rs).
+    pub test_panic_after: Option<u32>,
 }
 
 /// `connection.pause()` / `resume()`: while closed, a running query reads no more rows from the
@@ -438,6 +440,7 @@ impl Session {
                 continue;
             }
             self.in_flight = Some(command.id);
+            self.test_panic_hook();
             let step = self.execute(&command).await;
             self.in_flight = None;
             match step {
@@ -449,6 +452,16 @@ impl Session {
                     return Exit::GaveUp(error);
                 }
             }
+        }
+    }
+
+    /// Test-only: the deliberate panic that proves a panicking session fails its commands.
+    fn test_panic_hook(&mut self) {
+        if let Some(remaining) = self.options.test_panic_after.as_mut() {
+            if *remaining == 0 {
+                panic!("reconnecting-mysql test hook: deliberate panic in the session task");
+            }
+            *remaining -= 1;
         }
     }
 
@@ -637,7 +650,10 @@ impl Session {
                 ));
                 self.wait_while_queueing(Instant::now() + delay).await;
             }
-            match self.open_connection().await {
+            // The first attempt of a fresh connection leaves a startup burst in the channel (as
+            // `mysql` queues it); once anything failed, the queue limit and timeout apply.
+            let intake = self.lost.is_some() || attempt > 1;
+            match self.open_connection(intake).await {
                 Ok(conn) => {
                     self.conn = Some(conn);
                     if self.options.connect_hook {
@@ -771,67 +787,35 @@ impl Session {
         Opts::from(builder)
     }
 
-    /// One connect attempt, bounded by the connect timeout, with session state restored.
-    async fn open_connection(&mut self) -> Result<Conn, (ErrorInfo, ErrorClass)> {
-        let timeout_error = || {
-            let mut error = ErrorInfo::client("ETIMEDOUT", "connect ETIMEDOUT");
-            error.syscall = Some("connect".into());
-            error.errno = Some(-110);
-            (error, ErrorClass::Transient)
-        };
-        let deadline = Instant::now() + self.options.connect_timeout;
-        let mut conn =
-            match timeout(self.options.connect_timeout, Conn::new(self.connect_opts())).await {
-                Ok(Ok(conn)) => conn,
-                Ok(Err(err)) => {
-                    let class = policy::classify(&err, self.is_mariadb);
-                    return Err((
-                        error::from_mysql(&err, &self.endpoint),
-                        connect_class(class),
-                    ));
+    /// One connect attempt, bounded by the connect timeout, with session state restored. With
+    /// `intake`, commands that arrive meanwhile are queued, refused past the queue limit and
+    /// expired past the queue timeout, exactly as between attempts: an attempt into a dead network
+    /// takes the whole connect timeout.
+    async fn open_connection(&mut self, intake: bool) -> Result<Conn, (ErrorInfo, ErrorClass)> {
+        let attempt = connect(ConnectPlan {
+            opts: self.connect_opts(),
+            connect_timeout: self.options.connect_timeout,
+            restore: self.restore_statements(),
+            keepalive_auto: self.options.keepalive == Keepalive::Auto,
+            endpoint: self.endpoint.clone(),
+            is_mariadb: self.is_mariadb,
+            multiple_statements: self.options.multiple_statements,
+        });
+        tokio::pin!(attempt);
+        let (conn, wait_timeout) = loop {
+            self.expire_queue();
+            let next_expiry = self.next_queue_expiry();
+            tokio::select! {
+                result = &mut attempt => break result?,
+                // None: nobody can send any more; the branch just sleeps for this round.
+                Some(command) = self.commands.recv(), if intake => {
+                    self.enqueue(command, QueuePosition::Back)
                 }
-                Err(_) => return Err(timeout_error()),
-            };
-        let restore = self.restore_statements();
-        let keepalive_auto = self.options.keepalive == Keepalive::Auto;
-        let endpoint = self.endpoint.clone();
-        let is_mariadb = self.is_mariadb;
-        let multiple_statements = self.options.multiple_statements;
-        let setup = async {
-            if !multiple_statements {
-                conn.set_multi_statements(false).await?;
+                _ = sleep_until_or_never(next_expiry) => {}
             }
-            for sql in &restore {
-                conn.query_drop(sql.as_str()).await?;
-            }
-            let wait_timeout = if keepalive_auto {
-                conn.query_first::<u64, _>("SELECT @@wait_timeout").await?
-            } else {
-                None
-            };
-            Ok::<_, mysql_async::Error>(wait_timeout)
         };
-        match tokio::time::timeout_at(deadline.into(), setup).await {
-            Ok(Ok(wait_timeout)) => {
-                self.wait_timeout = wait_timeout.map(Duration::from_secs);
-                Ok(conn)
-            }
-            Ok(Err(err)) => {
-                let class = policy::classify(&err, is_mariadb);
-                abandon(conn);
-                // A statement error in the init statements is a configuration error: retrying
-                // cannot fix it.
-                let class = match class {
-                    ErrorClass::Statement => ErrorClass::Fatal,
-                    other => connect_class(other),
-                };
-                Err((error::from_mysql(&err, &endpoint), class))
-            }
-            Err(_) => {
-                abandon(conn);
-                Err(timeout_error())
-            }
-        }
+        self.wait_timeout = wait_timeout;
+        Ok(conn)
     }
 
     /// What runs on every new connection: charset and `onConnect`, then replayed session SETs.
@@ -1076,6 +1060,18 @@ impl Session {
             self.lose(cause);
             return Step::Retry;
         }
+        if let Some(conn) = self.conn.as_ref() {
+            // COM_QUERY is one byte and the SQL. mysql_async would refuse a bigger packet only
+            // after dropping the stream; refused here, it costs nothing and is provably unsent.
+            if sql.len() + 1 > conn.max_allowed_packet() {
+                self.reply_failed(
+                    id,
+                    Vec::new(),
+                    error::packet_too_large().with_outcome(OUTCOME_NOT_EXECUTED),
+                );
+                return Step::Done;
+            }
+        }
         if self.transaction_lost {
             if statement::is_rollback(sql) {
                 self.set_transaction(false, false);
@@ -1139,6 +1135,8 @@ impl Session {
                 error.timeout = u32::try_from(limit.as_millis()).ok();
                 error
             }
+            // A reply that broke the protocol says so (the connection is replaced all the same).
+            None if cause.is_protocol_violation() => cause.with_outcome(OUTCOME_UNKNOWN),
             None => ErrorInfo::connection_lost(&cause, OUTCOME_UNKNOWN),
         };
         self.reply_failed(id, parts, error);
@@ -1389,6 +1387,73 @@ fn abandon(conn: Conn) {
     tokio::spawn(async move {
         let _ = timeout(Duration::from_secs(1), conn.disconnect()).await;
     });
+}
+
+/// What one connect attempt needs, taken out of the session so that the session can keep taking
+/// in commands while it runs.
+struct ConnectPlan {
+    opts: Opts,
+    connect_timeout: Duration,
+    /// Charset, `onConnect` statements and replayed session SETs.
+    restore: Vec<String>,
+    keepalive_auto: bool,
+    endpoint: Endpoint,
+    is_mariadb: bool,
+    multiple_statements: bool,
+}
+
+/// Connects and restores the session; with `keepalive: true`, also reads `@@wait_timeout`.
+async fn connect(plan: ConnectPlan) -> Result<(Conn, Option<Duration>), (ErrorInfo, ErrorClass)> {
+    let timeout_error = || {
+        let mut error = ErrorInfo::client("ETIMEDOUT", "connect ETIMEDOUT");
+        error.syscall = Some("connect".into());
+        error.errno = Some(-110);
+        (error, ErrorClass::Transient)
+    };
+    let deadline = Instant::now() + plan.connect_timeout;
+    let mut conn = match timeout(plan.connect_timeout, Conn::new(plan.opts)).await {
+        Ok(Ok(conn)) => conn,
+        Ok(Err(err)) => {
+            let class = policy::classify(&err, plan.is_mariadb);
+            return Err((
+                error::from_mysql(&err, &plan.endpoint),
+                connect_class(class),
+            ));
+        }
+        Err(_) => return Err(timeout_error()),
+    };
+    let setup = async {
+        if !plan.multiple_statements {
+            conn.set_multi_statements(false).await?;
+        }
+        for sql in &plan.restore {
+            conn.query_drop(sql.as_str()).await?;
+        }
+        let wait_timeout = if plan.keepalive_auto {
+            conn.query_first::<u64, _>("SELECT @@wait_timeout").await?
+        } else {
+            None
+        };
+        Ok::<_, mysql_async::Error>(wait_timeout)
+    };
+    match tokio::time::timeout_at(deadline.into(), setup).await {
+        Ok(Ok(wait_timeout)) => Ok((conn, wait_timeout.map(Duration::from_secs))),
+        Ok(Err(err)) => {
+            let class = policy::classify(&err, plan.is_mariadb);
+            abandon(conn);
+            // A statement error in the init statements is a configuration error: retrying
+            // cannot fix it.
+            let class = match class {
+                ErrorClass::Statement => ErrorClass::Fatal,
+                other => connect_class(other),
+            };
+            Err((error::from_mysql(&err, &plan.endpoint), class))
+        }
+        Err(_) => {
+            abandon(conn);
+            Err(timeout_error())
+        }
+    }
 }
 
 /// The loss the socket probe finds: the server closed (or reset) the connection.

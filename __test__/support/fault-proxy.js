@@ -26,6 +26,12 @@
 //                       more server->client bytes have been forwarded to it.
 //   corruptNext(fn)     one-shot: the next server->client chunk is replaced by
 //                       fn(chunk) (Buffer -> Buffer).
+//   rewritePackets(fn)  one-shot, a lying server: from the next server->client
+//                       byte on (arm it while the client is idle, so that byte
+//                       starts a packet), the stream is cut into MySQL packets
+//                       (4-byte header included) and each goes through
+//                       fn(packet, index); the first one fn returns a Buffer for
+//                       is replaced by it, and everything after passes as is.
 //   delay(ms)           adds ms of latency to every chunk, both ways (0: none).
 // The one-shots return a promise that resolves when the fault has fired.
 //
@@ -47,6 +53,7 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
   let delayMs = 0
   let resetShot = null // { bytes, resolve } waiting for a connection
   let corruptShot = null // { fn, resolve }
+  let rewriteShot = null // { fn, resolve }
   let closed = false
   let waiters = [] // { n, resolve } for waitForConnections()
 
@@ -72,6 +79,31 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
       this.waitingDrain = false
       this.pausedSrc = false
       this.resetAfter = null // { remaining, resolve } when a resetAfterBytes shot is attached
+      this.rewriter = null // { fn, resolve, pending, index } when a rewritePackets shot is attached
+    }
+
+    // Bytes to forward now: whole packets, one of them rewritten once; a partial packet waits.
+    rewrite (buf) {
+      const r = this.rewriter
+      let pending = Buffer.concat([r.pending, buf])
+      const out = []
+      while (pending.length >= 4) {
+        const length = pending.readUIntLE(0, 3)
+        if (pending.length < 4 + length) break
+        const packet = pending.subarray(0, 4 + length)
+        pending = pending.subarray(4 + length)
+        const replaced = r.fn(packet, r.index++)
+        if (replaced === undefined) {
+          out.push(packet)
+          continue
+        }
+        out.push(Buffer.from(replaced), pending)
+        this.rewriter = null
+        r.resolve()
+        return Buffer.concat(out)
+      }
+      r.pending = pending
+      return Buffer.concat(out)
     }
 
     get src () { return this.serverToClient ? this.conn.upstream : this.conn.client }
@@ -112,6 +144,14 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
             buf = shot.fn(buf)
             if (!Buffer.isBuffer(buf)) buf = Buffer.from(buf)
             shot.resolve()
+          }
+          if (this.serverToClient && rewriteShot && !this.rewriter) {
+            this.rewriter = { ...rewriteShot, pending: Buffer.alloc(0), index: 0 }
+            rewriteShot = null
+          }
+          if (this.rewriter) {
+            buf = this.rewrite(buf)
+            if (!buf.length) continue
           }
           if (this.serverToClient && resetShot && !this.resetAfter) {
             this.resetAfter = resetShot
@@ -309,6 +349,14 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
         corruptNext (fn) {
           if (typeof fn !== 'function') throw new TypeError('corruptNext: fn must be a function')
           return new Promise((resolve) => { corruptShot = { fn, resolve } })
+        },
+        rewritePackets (fn) {
+          if (typeof fn !== 'function') throw new TypeError('rewritePackets: fn must be a function')
+          return new Promise((resolve) => { rewriteShot = { fn, resolve } })
+        },
+        // Sends bytes to every client as if the server had sent them (unsolicited data).
+        injectToClients (buf) {
+          for (const c of conns) if (!c.dead && !c.client.destroyed) c.client.write(Buffer.from(buf))
         },
         delay (ms) {
           if (!(ms >= 0)) throw new TypeError('delay: ms must be >= 0')

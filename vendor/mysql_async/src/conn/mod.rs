@@ -223,6 +223,18 @@ impl Conn {
         }
     }
 
+    /// The largest packet the codec lets through (the server's `max_allowed_packet`, read at
+    /// connect): a command bigger than this fails before any byte of it is written, and drops the
+    /// stream. Knowing it lets a caller refuse such a command up front (reconnecting-mysql patch).
+    pub fn max_allowed_packet(&self) -> usize {
+        self.inner
+            .stream
+            .as_ref()
+            .map_or(DEFAULT_MAX_ALLOWED_PACKET, |stream| {
+                stream.get_max_allowed_packet()
+            })
+    }
+
     /// Non-blocking form of [`Conn::idle_signal`]: `None` while the socket has nothing to say.
     pub fn idle_signal_now(&self) -> Option<crate::IdleSignal> {
         match self.inner.stream.as_ref() {
