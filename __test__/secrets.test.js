@@ -161,8 +161,8 @@ test('a URL config: errors of a failed login and of a malformed URL do not show 
   assertHidden(errorText(err) + everything(conn), [WRONG_PASSWORD], 'the URL connection');
   for (const bad of [`mysql://keeper:${WRONG_PASSWORD}@${host}:99999/test`, `mysql://keeper:${WRONG_PASSWORD}@[::1/test`]) {
     assert.throws(() => mysql.createConnection(bad), (thrown) => {
-      assert.ok(thrown instanceof TypeError);
-      assert.match(thrown.message, /Invalid connection URL/);
+      assert.ok(thrown instanceof TypeError || thrown instanceof RangeError);
+      assert.match(thrown.message, /connection URL/);
       assertHidden(errorText(thrown), [WRONG_PASSWORD], 'the URL error');
       return true;
     });
