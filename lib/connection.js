@@ -21,6 +21,7 @@ const RECONNECT = 13;
 const GAVE_UP = 14;
 const CLOSED = 15;
 const CONNECT_HOOK = 16;
+const FAILOVER = 18;
 
 // `mysql`'s packet names for the commands, for `debug` output.
 const OUTGOING = {
@@ -321,7 +322,12 @@ class Connection extends EventEmitter {
       case RECONNECTING: {
         const event = message.event;
         this.state = 'connecting';
-        this.emit('reconnecting', { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined });
+        this.emit('reconnecting', { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined, host: event.host });
+        return;
+      }
+      case FAILOVER: {
+        const event = message.event;
+        this.emit('failover', { from: event.previousHost, to: event.host, reason: event.reason, error: event.error ? fromNative(event.error) : undefined });
         return;
       }
       case RECONNECT: {
@@ -334,6 +340,8 @@ class Connection extends EventEmitter {
           threadId: event.threadId,
           previousThreadId: event.previousThreadId,
           lostState: event.lostState || [],
+          host: event.host,
+          previousHost: event.previousHost,
         });
         return;
       }
