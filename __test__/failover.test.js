@@ -122,6 +122,29 @@ test('a write in a transaction the application opened READ ONLY is its own error
   await end(conn);
 });
 
+// No deny period here: the backoff alone must keep the session from spinning between the nodes.
+test('with no writable host, a write waits (backing off, not spinning) and fails QUEUE_TIMEOUT, not executed', { timeout: 20000 }, async () => {
+  // Two ways to the same read-only replica; the proxy counts the connections to its side.
+  const proxy = await startProxy({ targetPort: pair.replica.port });
+  try {
+    const { conn, seen } = open([label(pair.replica), `${proxy.host}:${proxy.port}`], { queueTimeout: 1000, failoverDeny: 0 });
+    const { err } = await queryOutcome(conn, 'INSERT INTO writes (client_id) VALUES (4)');
+    assert.equal(err.code, 'QUEUE_TIMEOUT');
+    assert.equal(err.outcome, 'not_executed');
+    assert.match(err.message, /1290/);
+    // Refusals back off like failed connects: a handful of moves in that second, not a busy loop.
+    assert.ok(seen.failover.length >= 1);
+    assert.ok(seen.reconnecting.length < 40, `${seen.reconnecting.length} reconnect attempts`);
+    assert.ok(proxy.accepted < 40);
+    assert.ok(seen.failover.every((event) => event.reason === 'read-only'));
+    assert.deepEqual([...(await rowsPerClientId(pair.replica, 4, 4))], []);
+    assert.equal(seen.error.length, 0);
+    await end(conn);
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('a failed host is skipped for the deny period, then tried again', async () => {
   const deny = 3000;
   const proxies = await Promise.all([0, 1, 2].map(() => startProxy({ targetPort: pair.primary.port })));

@@ -343,6 +343,8 @@ pub struct Session {
     current_host: usize,
     /// The host of the last connection established (a failover is a move away from it).
     connected_host: usize,
+    /// The host that failed last (cleared once connected): the next attempt starts after it.
+    failed_host: Option<usize>,
     /// Read-only refusals since the last statement that ran: reconnects after them back off, so
     /// a cluster without a writable node is not hammered.
     refusal_streak: u32,
@@ -412,6 +414,7 @@ impl Session {
             hosts,
             current_host: 0,
             connected_host: 0,
+            failed_host: None,
             refusal_streak: 0,
         };
         let handle = SessionHandle {
@@ -659,7 +662,14 @@ impl Session {
         loop {
             attempt += 1;
             let previous_host = self.current_host;
-            let host = policy::choose_host(&self.denied_until(), previous_host, Instant::now());
+            let count = self.hosts.len();
+            // Round from the current host, or from the next one if the current one just failed
+            // (so a zero deny period still moves on).
+            let start = match self.failed_host {
+                Some(failed) if failed == previous_host => (previous_host + 1) % count,
+                _ => previous_host,
+            };
+            let host = policy::choose_host(&self.denied_until(), start, Instant::now());
             if self.ever_connected || attempt > 1 {
                 if !self.options.reconnect
                     || !self.options.budget.allows(attempt, started.elapsed())
@@ -669,9 +679,12 @@ impl Session {
                     });
                     return Err(cause.fatal());
                 }
-                // Moving on to a host that is not denied is immediate; retrying a host (or the
-                // least recently denied one, when all are) backs off, also across refusals.
-                let moving_on = host != previous_host && !self.is_denied(host, Instant::now());
+                // Moving on to a host that is not denied is immediate, for one pass over the
+                // list; retrying a host (or the least recently denied one, when all are) backs
+                // off, also across read-only refusals, so nothing spins.
+                let first_pass = (attempt - 1).saturating_add(self.refusal_streak) < count as u32;
+                let moving_on =
+                    first_pass && host != previous_host && !self.is_denied(host, Instant::now());
                 let delay = if moving_on {
                     Duration::ZERO
                 } else {
@@ -736,6 +749,7 @@ impl Session {
         if let Some(host) = self.hosts.get_mut(index) {
             host.denied_until = Some(until);
             host.denied_for = Some((reason, error));
+            self.failed_host = Some(index);
         }
     }
 
@@ -1030,6 +1044,7 @@ impl Session {
             ));
             self.connected_host = self.current_host;
         }
+        self.failed_host = None;
         // MariaDB reports 10.x and 11.x; MySQL went from 5.7 to 8 and 9.
         self.is_mariadb = conn.server_version().0 >= 10;
         self.last_used = Instant::now();
