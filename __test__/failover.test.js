@@ -186,6 +186,27 @@ test('a failed host is skipped for the deny period, then tried again', async () 
   }
 });
 
+test('a host that stops answering (ping timeout) is left at once, not retried first', async () => {
+  const proxy = await startProxy({ targetPort: pair.primary.port });
+  try {
+    const { conn, seen } = open([`${proxy.host}:${proxy.port}`, label(pair.primary)], { pingAfterIdle: 0, pingTimeout: 300 });
+    assert.equal((await query(conn, 'SELECT 1 AS one'))[0].one, 1);
+    proxy.setMode('blackhole');
+    // The liveness ping before this query times out; the query runs on the next host. Retrying the
+    // silent host first would cost a connect timeout (10 s) and show as a second accepted connection.
+    assert.equal((await query(conn, 'SELECT 2 AS two'))[0].two, 2);
+    assert.equal(proxy.accepted, 1);
+    assert.equal(seen.failover.length, 1);
+    assert.equal(seen.failover[0].to, label(pair.primary));
+    assert.equal(seen.failover[0].reason, 'unavailable');
+    assert.equal(seen.failover[0].error.code, 'PROTOCOL_SEQUENCE_TIMEOUT');
+    assert.equal(seen.error.length, 0);
+    await end(conn);
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('a write loop survives a crash of the primary and the promotion of the replica', async () => {
   const { conn, seen } = open([label(pair.primary), label(pair.replica)]);
   const first = 1000;
