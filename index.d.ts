@@ -80,6 +80,12 @@ export interface ConnectionOptions {
 
   /** false: `mysql`'s behaviour, the first loss is final. */
   reconnect?: boolean | ReconnectOptions;
+  /** Failover: servers in order of preference, 'host:port' or { host, port } (port defaults to `port`). */
+  hosts?: Array<string | { host: string; port?: number }> | string;
+  /** Milliseconds a host that failed is skipped while another can be tried (default 5000). */
+  failoverDeny?: number;
+  /** With several hosts, a read-only refusal (1290, 1792, 1836) moves to the next host (default true). */
+  failoverReadOnly?: boolean;
   /** Commands that may wait for a connection (default 10000). */
   queueLimit?: number;
   /** Milliseconds a command may wait for a connection (default 30000). */
@@ -207,6 +213,18 @@ export interface ReconnectingEvent {
   /** Milliseconds before this attempt. */
   delay: number;
   error?: MysqlError;
+  /** 'host:port' this attempt goes to. */
+  host?: string;
+}
+
+export interface FailoverEvent {
+  /** 'host:port' of the previous connection. */
+  from: string;
+  /** 'host:port' now connected to. */
+  to: string;
+  /** Why the previous host was left. */
+  reason: 'unavailable' | 'read-only';
+  error?: MysqlError;
 }
 
 export interface ReconnectEvent {
@@ -217,6 +235,9 @@ export interface ReconnectEvent {
   previousThreadId: number | null;
   /** Session state that could not be restored ('temporary tables', 'user variables', ...). */
   lostState: string[];
+  /** 'host:port' now connected to, and of the previous connection. */
+  host: string;
+  previousHost: string;
 }
 
 export interface Connection extends EventEmitter {
@@ -256,6 +277,7 @@ export interface Connection extends EventEmitter {
   on(ev: 'disconnect', callback: (event: DisconnectEvent) => void): this;
   on(ev: 'reconnecting', callback: (event: ReconnectingEvent) => void): this;
   on(ev: 'reconnect', callback: (event: ReconnectEvent) => void): this;
+  on(ev: 'failover', callback: (event: FailoverEvent) => void): this;
   on(ev: 'error', callback: (err: MysqlError) => void): this;
   on(ev: 'end', callback: (err?: MysqlError) => void): this;
   on(ev: 'enqueue', callback: (query: Query) => void): this;

@@ -56,6 +56,7 @@ const DEFAULTS = {
   pingAfterIdle: 5000,
   keepAlive: false,
   pingTimeout: 5000,
+  failoverDeny: 5000,
 };
 
 // scheme://[user[:password]@]host[:port]: the port as written, to name it when WHATWG URL refuses it.
@@ -70,7 +71,16 @@ function decodeUrlPart(text, part) {
   }
 }
 
+// `scheme://[user[:password]@]h1[:p1],h2[:p2],...[/db][?opts]`: the URL parser takes one host only.
+const MULTI_HOST_URL = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?)([^/?#]*,[^/?#]*)(.*)$/is;
+
 function parseUrl(url) {
+  let hosts;
+  const multiHost = typeof url === 'string' ? MULTI_HOST_URL.exec(url) : null;
+  if (multiHost) {
+    hosts = multiHost[2].split(',').map((host) => decodeUrlPart(host, 'hosts'));
+    url = multiHost[1] + multiHost[2].split(',')[0] + multiHost[3];
+  }
   let parsed;
   try {
     parsed = new URL(url);
@@ -98,6 +108,7 @@ function parseUrl(url) {
       options[key] = value;
     }
   }
+  if (hosts) options.hosts = hosts;
   return options;
 }
 
@@ -128,6 +139,34 @@ function count(value, field) {
     throw fail(RangeError, field, 'a whole number >= 0 or Infinity', value);
   }
   return value;
+}
+
+/** One entry of `hosts`: 'host', 'host:port', '[ipv6]:port' or { host, port }. */
+function parseHost(entry, field, defaultPort) {
+  let host;
+  let port;
+  if (typeof entry === 'string') {
+    const match = /^\[([^\]]*)\](?::([^:]*))?$/.exec(entry) || /^([^:]*)(?::([^:]*))?$/.exec(entry);
+    // A bare IPv6 address (several colons, no brackets) has no port.
+    [host, port] = match ? [match[1], match[2]] : [entry, undefined];
+  } else if (typeof entry === 'object' && entry !== null) {
+    ({ host, port } = entry);
+  } else {
+    throw fail(TypeError, field, "'host:port' or { host, port }", entry);
+  }
+  if (typeof host !== 'string' || host.trim() === '') throw fail(TypeError, `${field}.host`, 'a host name or address', host);
+  const number = port === undefined || port === '' ? defaultPort : Number(port);
+  if (!Number.isInteger(number) || number < 1 || number > 65535) throw fail(RangeError, `${field}.port`, 'an integer from 1 to 65535', port);
+  return { host: host.trim(), port: number };
+}
+
+/** `hosts`: an array (or a comma list) of hosts, in order of preference; undefined if not given. */
+function parseHosts(value, defaultPort) {
+  if (value === undefined || value === null) return undefined;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list)) throw fail(TypeError, 'hosts', "an array of 'host:port' or { host, port }", value);
+  if (list.length === 0) throw fail(RangeError, 'hosts', 'at least one host', '[]');
+  return list.map((entry, index) => parseHost(entry, `hosts[${index}]`, defaultPort));
 }
 
 function parseReconnect(value) {
@@ -290,6 +329,16 @@ class ConnectionConfig {
     this.port = options.port ? port : 3306;
     this.localAddress = options.localAddress;
     this.socketPath = optionalString(options, 'socketPath');
+    // Failover (ours): `host`/`port` then name the first host of the list.
+    this.hosts = parseHosts(options.hosts, this.port);
+    if (this.hosts) {
+      if (this.socketPath) throw new TypeError('Invalid option hosts: cannot be combined with socketPath');
+      this.host = this.hosts[0].host;
+      this.port = this.hosts[0].port;
+    }
+    this.failoverDeny = duration(options.failoverDeny === undefined ? DEFAULTS.failoverDeny : options.failoverDeny, 'failoverDeny');
+    this.failoverReadOnly = options.failoverReadOnly === undefined ? true : options.failoverReadOnly;
+    if (typeof this.failoverReadOnly !== 'boolean') throw fail(TypeError, 'failoverReadOnly', 'a boolean', this.failoverReadOnly);
     this.user = optionalString(options, 'user');
     this.password = options.password === undefined || options.password === '' ? undefined : options.password;
     if (this.password !== undefined && typeof this.password !== 'string') {
@@ -384,6 +433,9 @@ class ConnectionConfig {
     return {
       host: this.host,
       port: this.port,
+      hosts: this.hosts && this.hosts.map(({ host, port }) => ({ host, port })),
+      failoverDeny: finite(this.failoverDeny),
+      failoverReadOnly: this.failoverReadOnly,
       socketPath: this.socketPath,
       user: this.user,
       password: this.password,

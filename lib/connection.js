@@ -25,6 +25,7 @@ const RECONNECT = 13;
 const GAVE_UP = 14;
 const CLOSED = 15;
 const CONNECT_HOOK = 16;
+const FAILOVER = 18;
 
 // Result chunks (32 KiB each) held while paused before the session is told to stop reading.
 const HELD_CHUNKS_BEFORE_NATIVE_PAUSE = 4;
@@ -454,9 +455,17 @@ class Connection extends EventEmitter {
       case RECONNECTING: {
         const event = message.event;
         this.state = 'connecting';
-        const reconnecting = { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined };
+        const reconnecting = { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined, host: event.host };
         if (channels.reconnecting.hasSubscribers) channels.reconnecting.publish({ connection: this, ...reconnecting });
         this.emit('reconnecting', reconnecting);
+        return;
+      }
+      case FAILOVER: {
+        const event = message.event;
+        const failover = { from: event.previousHost, to: event.host, reason: event.reason, error: event.error ? fromNative(event.error) : undefined };
+        this._stats.movedTo(event.host);
+        if (channels.failover.hasSubscribers) channels.failover.publish({ connection: this, ...failover });
+        this.emit('failover', failover);
         return;
       }
       case RECONNECT: {
@@ -469,6 +478,8 @@ class Connection extends EventEmitter {
           threadId: event.threadId,
           previousThreadId: event.previousThreadId,
           lostState: event.lostState || [],
+          host: event.host,
+          previousHost: event.previousHost,
         };
         this._stats.reconnected(event.downtime);
         if (channels.reconnect.hasSubscribers) channels.reconnect.publish({ connection: this, ...reconnect });

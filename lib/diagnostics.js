@@ -12,6 +12,7 @@ const channels = {
   disconnect: diagnostics.channel(PREFIX + 'disconnect'), // { connection, threadId, error }
   reconnecting: diagnostics.channel(PREFIX + 'reconnecting'), // { connection, attempt, delay, error }
   reconnect: diagnostics.channel(PREFIX + 'reconnect'), // { connection, attempts, downtime, threadId, previousThreadId, lostState }
+  failover: diagnostics.channel(PREFIX + 'failover'), // { connection, from, to, reason, error }
   giveUp: diagnostics.channel(PREFIX + 'give-up'), // { connection, error }
   queryStart: diagnostics.channel(PREFIX + 'query:start'), // { connection, query, sql }
   queryEnd: diagnostics.channel(PREFIX + 'query:end'), // { connection, query, sql, error, duration }

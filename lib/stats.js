@@ -2,6 +2,8 @@
 // Counters behind connection.stats(): fed by the connection's own events, so they cost nothing
 // per query. Per-host entries are keyed by 'host:port' (or the socket path), ready for more hosts.
 
+const newHostEntry = () => ({ connects: 0, reconnects: 0, disconnects: 0, downtimeMs: 0, lastError: null });
+
 class ConnectionStats {
   constructor(host) {
     this.host = host;
@@ -13,23 +15,43 @@ class ConnectionStats {
     this.connectedSince = null;
     this.disconnectedAt = null;
     this.lastError = null;
+    // Per host (several with failover): the same counters, for the host each event happened on.
+    this.hosts = new Map([[host, newHostEntry()]]);
+  }
+
+  _current() {
+    let entry = this.hosts.get(this.host);
+    if (entry === undefined) this.hosts.set(this.host, (entry = newHostEntry()));
+    return entry;
+  }
+
+  /** The session moved to another host (failover). */
+  movedTo(host) {
+    if (typeof host === 'string' && host !== '') this.host = host;
   }
 
   connected(now = Date.now()) {
     this.connects++;
+    this._current().connects++;
     this.connectedSince = new Date(now);
   }
 
   disconnected(error, now = Date.now()) {
     this.disconnects++;
+    const entry = this._current();
+    entry.disconnects++;
     this.connectedSince = null;
     if (this.disconnectedAt === null) this.disconnectedAt = now;
-    if (error) this.lastError = { code: error.code, message: error.message, at: new Date(now) };
+    if (error) entry.lastError = this.lastError = { code: error.code, message: error.message, at: new Date(now) };
   }
 
   reconnected(downtime, now = Date.now()) {
     this.reconnects++;
     this.connects++;
+    const entry = this._current();
+    entry.reconnects++;
+    entry.connects++;
+    entry.downtimeMs += downtime;
     this.connectedSince = new Date(now);
     this.lastDowntimeMs = downtime;
     this.downtimeMs += downtime;
@@ -40,6 +62,7 @@ class ConnectionStats {
   closed(now = Date.now()) {
     if (this.disconnectedAt !== null) {
       this.downtimeMs += now - this.disconnectedAt;
+      this._current().downtimeMs += now - this.disconnectedAt;
       this.disconnectedAt = null;
     }
     this.connectedSince = null;
@@ -56,6 +79,11 @@ class ConnectionStats {
     // Commands run one at a time: at most one is on the wire, and only while connected.
     const inFlight = pending > 0 && connection.state === 'authenticated' ? 1 : 0;
     const downtimeMs = this.totalDowntime(now);
+    const outage = this.disconnectedAt === null ? 0 : now - this.disconnectedAt;
+    const hosts = {};
+    for (const [host, entry] of this.hosts) {
+      hosts[host] = { ...entry, downtimeMs: entry.downtimeMs + (host === this.host ? outage : 0) };
+    }
     return {
       state: connection.state,
       threadId: connection.threadId,
@@ -69,15 +97,7 @@ class ConnectionStats {
       lastDowntimeMs: this.lastDowntimeMs,
       queued: pending - inFlight,
       inFlight,
-      hosts: {
-        [this.host]: {
-          connects: this.connects,
-          reconnects: this.reconnects,
-          disconnects: this.disconnects,
-          downtimeMs,
-          lastError: this.lastError,
-        },
-      },
+      hosts,
     };
   }
 }

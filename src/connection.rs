@@ -15,7 +15,7 @@ use crate::error::ErrorInfo;
 use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
-    kind, EventInfo, Keepalive, Message, Request, Session, SessionHandle, SessionOptions, Sink,
+    kind, EventInfo, HostAddress, Keepalive, Message, Request, Session, SessionHandle, SessionOptions, Sink,
 };
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
@@ -23,6 +23,12 @@ use crate::session::{
 pub struct NativeOptions {
     pub host: String,
     pub port: u32,
+    /// Failover: the servers in order of preference (`host`/`port` then name the first).
+    pub hosts: Option<Vec<NativeHost>>,
+    /// Milliseconds a failed host is skipped; default 5000.
+    pub failover_deny: Option<u32>,
+    /// A read-only refusal moves the session to the next host; default true.
+    pub failover_read_only: Option<bool>,
     pub socket_path: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,
@@ -54,6 +60,19 @@ pub struct NativeOptions {
     pub test_panic_after: Option<u32>,
 }
 
+#[napi(object)]
+pub struct NativeHost {
+    pub host: String,
+    pub port: u32,
+}
+
+fn host_address(host: String, port: u32) -> HostAddress {
+    HostAddress {
+        host,
+        port: u16::try_from(port).unwrap_or(3306),
+    }
+}
+
 /// The env var that arms the deliberately panicking paths the tests use to prove that no panic
 /// crosses into Node.
 const TEST_HOOKS_ENV: &str = "RECONNECTING_MYSQL_TEST_HOOKS";
@@ -76,6 +95,8 @@ pub struct NativeSsl {
     pub max_version: Option<String>,
 }
 
+const DEFAULT_FAILOVER_DENY_MS: u32 = 5000;
+
 fn millis(ms: u32) -> Duration {
     Duration::from_millis(u64::from(ms))
 }
@@ -89,9 +110,17 @@ impl TryFrom<NativeOptions> for SessionOptions {
             ("interval", Some(every)) if every > 0 => Keepalive::Every(millis(every)),
             _ => Keepalive::Off,
         };
+        let hosts = match options.hosts {
+            Some(hosts) if !hosts.is_empty() => hosts
+                .into_iter()
+                .map(|host| host_address(host.host, host.port))
+                .collect(),
+            _ => vec![host_address(options.host, options.port)],
+        };
         Ok(SessionOptions {
-            host: options.host,
-            port: u16::try_from(options.port).unwrap_or(3306),
+            hosts,
+            failover_deny: millis(options.failover_deny.unwrap_or(DEFAULT_FAILOVER_DENY_MS)),
+            failover_read_only: options.failover_read_only.unwrap_or(true),
             socket_path: options.socket_path,
             user: options.user,
             password: options.password,

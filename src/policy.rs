@@ -1,7 +1,7 @@
 //! Error classification and reconnect backoff: pure functions, unit-tested.
 
 use std::io::ErrorKind;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use mysql_async::{DriverError, IoError};
 
@@ -121,6 +121,49 @@ fn classify_driver(err: &DriverError) -> ErrorClass {
 /// on a socket the peer had already reset, so no complete packet was delivered.
 pub fn proves_not_sent(err: &mysql_async::Error) -> bool {
     matches!(err, mysql_async::Error::Io(IoError::Io(io)) if io.kind() == ErrorKind::BrokenPipe)
+}
+
+/// Server errnos that say "this server takes no writes": a replica, or a primary demoted by a
+/// failover. The statement was refused before it ran.
+const READ_ONLY_ERRNOS: &[u16] = &[
+    1290, // ER_OPTION_PREVENTS_STATEMENT (--read-only)
+    1792, // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
+    1836, // ER_READ_ONLY_MODE
+];
+/// The one of them that a transaction the application opened `READ ONLY` also gets.
+pub const ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION: u16 = 1792;
+
+/// ER_OPTION_PREVENTS_STATEMENT also names other options (`--secure-file-priv`, ...).
+const ER_OPTION_PREVENTS_STATEMENT: u16 = 1290;
+
+/// The errno of a read-only refusal, if `err` is one.
+pub fn read_only_refusal(err: &mysql_async::Error) -> Option<u16> {
+    match err {
+        mysql_async::Error::Server(server) if READ_ONLY_ERRNOS.contains(&server.code) => {
+            let names_read_only = server.message.contains("read-only")
+                || server.message.contains("read_only");
+            (server.code != ER_OPTION_PREVENTS_STATEMENT || names_read_only).then_some(server.code)
+        }
+        _ => None,
+    }
+}
+
+/// The host to connect to next, given until when each host is denied: the first one not denied,
+/// going round from `from` (itself first); when every host is denied, the one whose deny ends
+/// first (retrying beats waiting idle for the deny to pass).
+pub fn choose_host(denied_until: &[Option<Instant>], from: usize, now: Instant) -> usize {
+    let count = denied_until.len();
+    if count == 0 {
+        return 0;
+    }
+    let healthy = (0..count)
+        .map(|offset| (from + offset) % count)
+        .find(|&index| denied_until[index].is_none_or(|until| until <= now));
+    healthy.unwrap_or_else(|| {
+        (0..count)
+            .min_by_key(|&index| denied_until[index])
+            .unwrap_or(0)
+    })
 }
 
 /// Exponential backoff with full jitter: the first retry is immediate, then a random delay in
@@ -255,6 +298,45 @@ mod tests {
         assert!(proves_not_sent(&io(ErrorKind::BrokenPipe)));
         assert!(!proves_not_sent(&io(ErrorKind::ConnectionReset)));
         assert!(!proves_not_sent(&io(ErrorKind::UnexpectedEof)));
+    }
+
+    #[test]
+    fn read_only_refusals_are_recognised() {
+        let server = |code, message: &str| {
+            mysql_async::Error::Server(mysql_async::ServerError {
+                code,
+                message: message.into(),
+                state: "HY000".into(),
+            })
+        };
+        let read_only = "The MariaDB server is running with the --read-only option so it cannot execute this statement";
+        assert_eq!(read_only_refusal(&server(1290, read_only)), Some(1290));
+        let file_priv = "The MariaDB server is running with the --secure-file-priv option so it cannot execute this statement";
+        assert_eq!(read_only_refusal(&server(1290, file_priv)), None);
+        let transaction = "Cannot execute statement in a READ ONLY transaction";
+        assert_eq!(read_only_refusal(&server(1792, transaction)), Some(1792));
+        assert_eq!(read_only_refusal(&server(1836, "Running in read-only mode")), Some(1836));
+        assert_eq!(read_only_refusal(&server(1062, read_only)), None);
+        assert_eq!(read_only_refusal(&io(ErrorKind::ConnectionReset)), None);
+    }
+
+    #[test]
+    fn hosts_are_chosen_round_robin_skipping_denied_ones() {
+        let now = Instant::now();
+        let later = |ms| Some(now + Duration::from_millis(ms));
+        // Nothing denied: stay on the current host.
+        assert_eq!(choose_host(&[None, None, None], 1, now), 1);
+        // The current host is denied: the next one round from it.
+        assert_eq!(choose_host(&[None, later(10), None], 1, now), 2);
+        assert_eq!(choose_host(&[None, None, later(10)], 2, now), 0);
+        // A deny that has passed no longer counts.
+        assert_eq!(choose_host(&[Some(now), later(10), None], 1, now), 2);
+        assert_eq!(choose_host(&[Some(now), later(10), later(5)], 1, now), 0);
+        // All denied: the one whose deny ends first.
+        assert_eq!(choose_host(&[later(30), later(10), later(20)], 0, now), 1);
+        // A single host is always chosen.
+        assert_eq!(choose_host(&[later(30)], 0, now), 0);
+        assert_eq!(choose_host(&[], 0, now), 0);
     }
 
     #[test]

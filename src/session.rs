@@ -45,6 +45,9 @@ pub mod kind {
     pub const CONNECT_HOOK: u32 = 16;
     /// `statistics()` answer: the server's status line in `text`.
     pub const STATISTICS: u32 = 17;
+    /// The session moved to another host (`previousHost` -> `host`, `reason`, `error`); the
+    /// CONNECT or RECONNECT event follows.
+    pub const FAILOVER: u32 = 18;
 }
 
 #[napi(object)]
@@ -61,6 +64,12 @@ pub struct EventInfo {
     pub error: Option<ErrorInfo>,
     /// Session state the reconnect could not restore.
     pub lost_state: Option<Vec<String>>,
+    /// `host:port` connected to (CONNECT, RECONNECT, FAILOVER) or about to be tried (RECONNECTING).
+    pub host: Option<String>,
+    /// `host:port` of the previous connection (RECONNECT, FAILOVER).
+    pub previous_host: Option<String>,
+    /// Why the session left its previous host (FAILOVER): `unavailable` or `read-only`.
+    pub reason: Option<String>,
 }
 
 #[napi(object, object_from_js = false)]
@@ -152,9 +161,31 @@ pub enum Keepalive {
     Every(Duration),
 }
 
-pub struct SessionOptions {
+/// One server of the host list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostAddress {
     pub host: String,
     pub port: u16,
+}
+
+impl HostAddress {
+    /// `host:port`, as events name it (`[::1]:3306` for IPv6).
+    fn label(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+pub struct SessionOptions {
+    /// The servers to use, in order of preference; one for the single-host form. Never empty.
+    pub hosts: Vec<HostAddress>,
+    /// How long a host that failed is skipped while another one can be tried.
+    pub failover_deny: Duration,
+    /// With several hosts: a read-only refusal (1290, 1792, 1836) means "wrong node", move on.
+    pub failover_read_only: bool,
     pub socket_path: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,
@@ -342,7 +373,29 @@ pub struct Session {
     endpoint: Endpoint,
     /// The columns last sent to JavaScript (it keeps them too).
     sent_fields: Vec<FieldInfo>,
+    hosts: Vec<HostState>,
+    /// The host of the live connection, or of the last connect attempt.
+    current_host: usize,
+    /// The host of the last connection established (a failover is a move away from it).
+    connected_host: usize,
+    /// The host that failed last (cleared once connected): the next attempt starts after it.
+    failed_host: Option<usize>,
+    /// Read-only refusals since the last statement that ran: reconnects after them back off, so
+    /// a cluster without a writable node is not hammered.
+    refusal_streak: u32,
 }
+
+/// A host of the list and whether it is being skipped.
+struct HostState {
+    address: HostAddress,
+    denied_until: Option<Instant>,
+    /// Why it was last denied: the failover reason and the error.
+    denied_for: Option<(&'static str, ErrorInfo)>,
+}
+
+/// Failover reasons, as the `failover` event names them.
+const REASON_UNAVAILABLE: &str = "unavailable";
+const REASON_READ_ONLY: &str = "read-only";
 
 const MAX_REPLAYED_SETS: usize = 64;
 
@@ -352,13 +405,26 @@ impl Session {
         let destroyed = Arc::new(Notify::new());
         let flow = Arc::new(FlowGate::default());
         let transaction = Arc::new(TransactionFlag::default());
-        let endpoint = Endpoint {
-            address: options
-                .socket_path
-                .clone()
-                .unwrap_or_else(|| options.host.clone()),
-            port: options.socket_path.is_none().then_some(options.port),
-        };
+        let mut hosts: Vec<HostState> = options
+            .hosts
+            .iter()
+            .map(|address| HostState {
+                address: address.clone(),
+                denied_until: None,
+                denied_for: None,
+            })
+            .collect();
+        if hosts.is_empty() {
+            hosts.push(HostState {
+                address: HostAddress {
+                    host: "localhost".into(),
+                    port: 3306,
+                },
+                denied_until: None,
+                denied_for: None,
+            });
+        }
+        let endpoint = endpoint_of(&options, &hosts[0].address);
         let session = Session {
             current_database: options.database.clone(),
             options,
@@ -383,6 +449,11 @@ impl Session {
             hook_round: 0,
             sent_fields: Vec::new(),
             endpoint,
+            hosts,
+            current_host: 0,
+            connected_host: 0,
+            failed_host: None,
+            refusal_streak: 0,
         };
         let handle = SessionHandle {
             commands: sender,
@@ -554,7 +625,7 @@ impl Session {
             Ok(Ok(())) => Ok(()),
             Ok(Err(err)) => Err(error::from_mysql(&err, &self.endpoint)),
             Err(_) => Err(ErrorInfo::client(
-                "PROTOCOL_SEQUENCE_TIMEOUT",
+                PING_TIMEOUT_CODE,
                 format!(
                     "Ping inactivity timeout after {} ms",
                     self.options.ping_timeout.as_millis()
@@ -586,8 +657,15 @@ impl Session {
 
     /// The connection is gone: drop it, remember why, and whether a transaction died with it.
     fn lose(&mut self, cause: ErrorInfo) {
+        // Parts read before a loss may be dropped (a retry), columns included: send them afresh.
+        self.sent_fields.clear();
         if let Some(conn) = self.conn.take() {
             abandon(conn);
+        }
+        // A host that stopped answering (a ping timed out) is skipped at once; after a close or
+        // a reset (KILL, wait_timeout, restart) the same host is tried first.
+        if cause.code.as_deref() == Some(PING_TIMEOUT_CODE) {
+            self.deny_host(self.current_host, REASON_UNAVAILABLE, cause.clone());
         }
         if self.in_transaction {
             self.set_transaction(false, true);
@@ -629,6 +707,15 @@ impl Session {
                 return Ok(());
             }
             attempt += 1;
+            let previous_host = self.current_host;
+            let count = self.hosts.len();
+            // Round from the current host, or from the next one if the current one just failed
+            // (so a zero deny period still moves on).
+            let start = match self.failed_host {
+                Some(failed) if failed == previous_host => (previous_host + 1) % count,
+                _ => previous_host,
+            };
+            let host = policy::choose_host(&self.denied_until(), start, Instant::now());
             if self.ever_connected || attempt > 1 {
                 if !self.options.reconnect
                     || !self.options.budget.allows(attempt, started.elapsed())
@@ -638,18 +725,31 @@ impl Session {
                     });
                     return Err(cause.fatal());
                 }
-                let delay = self.options.backoff.delay(attempt, rand::random::<f64>());
+                // Moving on to a host that is not denied is immediate, for one pass over the
+                // list; retrying a host (or the least recently denied one, when all are) backs
+                // off, also across read-only refusals, so nothing spins.
+                let first_pass = (attempt - 1).saturating_add(self.refusal_streak) < count as u32;
+                let moving_on =
+                    first_pass && host != previous_host && !self.is_denied(host, Instant::now());
+                let delay = if moving_on {
+                    Duration::ZERO
+                } else {
+                    let step = attempt.saturating_add(self.refusal_streak);
+                    self.options.backoff.delay(step, rand::random::<f64>())
+                };
                 self.sink.send(Message::event(
                     kind::RECONNECTING,
                     EventInfo {
                         attempt: Some(attempt),
                         delay: Some(delay.as_secs_f64() * 1000.0),
                         error: last_error.clone(),
+                        host: Some(self.hosts[host].address.label()),
                         ..Default::default()
                     },
                 ));
                 self.wait_while_queueing(Instant::now() + delay).await;
             }
+            self.set_current_host(host);
             // The first attempt of a fresh connection leaves a startup burst in the channel (as
             // `mysql` queues it); once anything failed, the queue limit and timeout apply.
             let intake = self.lost.is_some() || attempt > 1;
@@ -673,9 +773,54 @@ impl Session {
                     if class == ErrorClass::Fatal || !self.options.reconnect {
                         return Err(error.fatal());
                     }
+                    self.deny_host(host, REASON_UNAVAILABLE, error.clone());
                     last_error = Some(error);
                 }
             }
+        }
+    }
+
+    fn denied_until(&self) -> Vec<Option<Instant>> {
+        self.hosts.iter().map(|host| host.denied_until).collect()
+    }
+
+    fn is_denied(&self, index: usize, now: Instant) -> bool {
+        self.hosts
+            .get(index)
+            .and_then(|host| host.denied_until)
+            .is_some_and(|until| until > now)
+    }
+
+    /// Skips `index` for the deny period while another host can be tried (a single host is
+    /// always retried, with the normal backoff).
+    fn deny_host(&mut self, index: usize, reason: &'static str, error: ErrorInfo) {
+        let until = Instant::now() + self.options.failover_deny;
+        if let Some(host) = self.hosts.get_mut(index) {
+            host.denied_until = Some(until);
+            host.denied_for = Some((reason, error));
+            self.failed_host = Some(index);
+        }
+    }
+
+    fn set_current_host(&mut self, index: usize) {
+        if index == self.current_host || index >= self.hosts.len() {
+            return;
+        }
+        self.current_host = index;
+        self.endpoint = endpoint_of(&self.options, &self.hosts[index].address);
+    }
+
+    /// With several hosts, a read-only refusal means the session is on the wrong node.
+    fn is_wrong_node(&self, err: &mysql_async::Error, in_transaction: bool) -> bool {
+        if self.hosts.len() < 2 || !self.options.failover_read_only || !self.options.reconnect {
+            return false;
+        }
+        match policy::read_only_refusal(err) {
+            // Inside a transaction, 1792 is what a transaction the application opened
+            // READ ONLY gets: its own error, not the node's.
+            Some(policy::ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION) => !in_transaction,
+            Some(_) => true,
+            None => false,
         }
     }
 
@@ -768,9 +913,10 @@ impl Session {
     }
 
     fn connect_opts(&self) -> Opts {
+        let address = &self.hosts[self.current_host].address;
         let builder = OptsBuilder::default()
-            .ip_or_hostname(self.options.host.clone())
-            .tcp_port(self.options.port)
+            .ip_or_hostname(address.host.clone())
+            .tcp_port(address.port)
             .user(self.options.user.clone())
             .pass(self.options.password.clone())
             .db_name(self.current_database.clone())
@@ -910,6 +1056,26 @@ impl Session {
         };
         let previous_thread_id = self.thread_id;
         self.thread_id = Some(conn.id());
+        let host = self.hosts[self.current_host].address.label();
+        let previous_host = self.hosts[self.connected_host].address.label();
+        if self.current_host != self.connected_host {
+            let (reason, error) = match &self.hosts[self.connected_host].denied_for {
+                Some((reason, error)) => (*reason, Some(error.clone())),
+                None => (REASON_UNAVAILABLE, None),
+            };
+            self.sink.send(Message::event(
+                kind::FAILOVER,
+                EventInfo {
+                    host: Some(host.clone()),
+                    previous_host: Some(previous_host.clone()),
+                    reason: Some(reason.to_string()),
+                    error,
+                    ..Default::default()
+                },
+            ));
+            self.connected_host = self.current_host;
+        }
+        self.failed_host = None;
         // MariaDB reports 10.x and 11.x; MySQL went from 5.7 to 8 and 9.
         self.is_mariadb = conn.server_version().0 >= 10;
         self.last_used = Instant::now();
@@ -933,6 +1099,8 @@ impl Session {
                             * 1000.0,
                     ),
                     lost_state: (!lost_state.is_empty()).then_some(lost_state),
+                    host: Some(host),
+                    previous_host: Some(previous_host),
                     ..Default::default()
                 },
             ));
@@ -942,6 +1110,7 @@ impl Session {
                 kind::CONNECT,
                 EventInfo {
                     thread_id: self.thread_id,
+                    host: Some(host),
                     ..Default::default()
                 },
             ));
@@ -1086,6 +1255,7 @@ impl Session {
         self.last_used = Instant::now();
         let failure = match result {
             Ok(()) => {
+                self.refusal_streak = 0;
                 self.after_statement(sql);
                 self.track_transaction();
                 self.reply_done(id, parts);
@@ -1096,9 +1266,14 @@ impl Session {
         let class = policy::classify_statement(&failure.error, self.is_mariadb);
         let cause = error::from_mysql(&failure.error, &self.endpoint);
         if failure.timed_out.is_none() && class == ErrorClass::Statement {
+            self.track_transaction();
+            let in_transaction = was_in_transaction || self.in_transaction;
+            if self.is_wrong_node(&failure.error, in_transaction) {
+                return self.leave_read_only_node(id, cause, parts, &failure, in_transaction);
+            }
+            self.refusal_streak = 0;
             let mut error = cause;
             error.fatal = false;
-            self.track_transaction();
             // The parts of the statements that ran; `index` tells JavaScript which one failed.
             let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
             reply.index = Some(failure.index);
@@ -1114,8 +1289,6 @@ impl Session {
                     mysql_async::Error::Driver(mysql_async::DriverError::ConnectionClosed)
                 ));
         self.lose(cause.clone());
-        // Parts read before the loss may be dropped (a retry), columns included: send them afresh.
-        self.sent_fields.clear();
         if not_sent {
             return Step::Retry;
         }
@@ -1140,6 +1313,39 @@ impl Session {
             None => ErrorInfo::connection_lost(&cause, OUTCOME_UNKNOWN),
         };
         self.reply_failed(id, parts, error);
+        Step::Done
+    }
+
+    /// The server refused a statement because it is read-only: the statement did not run. The
+    /// host is denied and the session moves to the next one. In autocommit the statement is sent
+    /// again there (it never ran, so it cannot run twice; it waits like a queued command, bounded
+    /// by the queue timeout). Inside a transaction it fails, and the transaction is lost: its
+    /// earlier statements ran on the read-only node, which rolls them back when the connection
+    /// closes.
+    fn leave_read_only_node(
+        &mut self,
+        id: u32,
+        cause: ErrorInfo,
+        parts: Vec<ResultPart>,
+        failure: &QueryFailure,
+        in_transaction: bool,
+    ) -> Step {
+        self.deny_host(self.current_host, REASON_READ_ONLY, cause.clone());
+        self.refusal_streak = self.refusal_streak.saturating_add(1);
+        self.in_transaction = in_transaction;
+        self.lose(cause.clone());
+        let nothing_ran = failure.index == 0 && parts.is_empty() && !failure.emitted;
+        if nothing_ran && !in_transaction {
+            return Step::Retry;
+        }
+        let mut error = cause;
+        error.fatal = false;
+        if nothing_ran {
+            error.outcome = Some(OUTCOME_NOT_EXECUTED.to_string());
+        }
+        let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
+        reply.index = Some(failure.index);
+        self.sink.send(reply);
         Step::Done
     }
 
@@ -1350,6 +1556,22 @@ impl Session {
     fn reply_failed(&self, id: u32, parts: Vec<ResultPart>, error: ErrorInfo) {
         self.sink
             .send(Message::reply(kind::FAILED, id, parts, Some(error)));
+    }
+}
+
+const PING_TIMEOUT_CODE: &str = "PROTOCOL_SEQUENCE_TIMEOUT";
+
+/// Where socket errors say the client was connecting to.
+fn endpoint_of(options: &SessionOptions, address: &HostAddress) -> Endpoint {
+    match &options.socket_path {
+        Some(path) => Endpoint {
+            address: path.clone(),
+            port: None,
+        },
+        None => Endpoint {
+            address: address.host.clone(),
+            port: Some(address.port),
+        },
     }
 }
 

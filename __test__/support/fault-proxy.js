@@ -35,6 +35,7 @@
 //   delay(ms)           adds ms of latency to every chunk, both ways (0: none).
 // The one-shots return a promise that resolves when the fault has fired.
 //
+// proxy.accepted counts every client connection accepted (also those 'refuse' resets);
 // proxy.connections is the number of live client connections;
 // proxy.waitForConnections(n) resolves when it is n.
 
@@ -55,6 +56,7 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
   let corruptShot = null // { fn, resolve }
   let rewriteShot = null // { fn, resolve }
   let closed = false
+  let accepted = 0
   let waiters = [] // { n, resolve } for waitForConnections()
 
   function countChanged () {
@@ -302,6 +304,7 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
 
   const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: false }, (client) => {
     if (closed) return client.destroy()
+    accepted++
     if (mode === 'refuse') {
       client.on('error', () => {})
       client.resetAndDestroy()
@@ -322,6 +325,7 @@ function startProxy ({ targetHost = '127.0.0.1', targetPort, host = '127.0.0.1',
         targetHost,
         targetPort,
         get connections () { return conns.size },
+        get accepted () { return accepted },
         // Resolves once the live connection count is n (at once if it is).
         waitForConnections (n) {
           if (conns.size === n) return Promise.resolve()
