@@ -83,6 +83,11 @@ test('a write refused by a read-only replica moves to the primary and runs there
   assert.equal(seen.reconnect[0].host, label(pair.primary));
   assert.equal(seen.reconnect[0].previousHost, label(pair.replica));
   assert.equal(seen.error.length, 0);
+  // stats() counts per host: the connect on the replica, the reconnect on the primary.
+  const stats = conn.stats();
+  assert.equal(stats.host, label(pair.primary));
+  assert.equal(stats.hosts[label(pair.replica)].connects, 1);
+  assert.equal(stats.hosts[label(pair.primary)].reconnects, 1);
   await pair.waitReplicated();
   assert.deepEqual([...(await rowsPerClientId(pair.primary, 1, 1))], [[1, 1]]);
   assert.deepEqual([...(await rowsPerClientId(pair.replica, 1, 1))], [[1, 1]]);

@@ -15,7 +15,8 @@ use crate::error::ErrorInfo;
 use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
-    kind, EventInfo, HostAddress, Keepalive, Message, Request, Session, SessionHandle, SessionOptions, Sink,
+    kind, EventInfo, HostAddress, Keepalive, Message, Request, Session, SessionHandle,
+    SessionOptions, Sink,
 };
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.

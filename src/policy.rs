@@ -140,8 +140,8 @@ const ER_OPTION_PREVENTS_STATEMENT: u16 = 1290;
 pub fn read_only_refusal(err: &mysql_async::Error) -> Option<u16> {
     match err {
         mysql_async::Error::Server(server) if READ_ONLY_ERRNOS.contains(&server.code) => {
-            let names_read_only = server.message.contains("read-only")
-                || server.message.contains("read_only");
+            let names_read_only =
+                server.message.contains("read-only") || server.message.contains("read_only");
             (server.code != ER_OPTION_PREVENTS_STATEMENT || names_read_only).then_some(server.code)
         }
         _ => None,
@@ -315,7 +315,10 @@ mod tests {
         assert_eq!(read_only_refusal(&server(1290, file_priv)), None);
         let transaction = "Cannot execute statement in a READ ONLY transaction";
         assert_eq!(read_only_refusal(&server(1792, transaction)), Some(1792));
-        assert_eq!(read_only_refusal(&server(1836, "Running in read-only mode")), Some(1836));
+        assert_eq!(
+            read_only_refusal(&server(1836, "Running in read-only mode")),
+            Some(1836)
+        );
         assert_eq!(read_only_refusal(&server(1062, read_only)), None);
         assert_eq!(read_only_refusal(&io(ErrorKind::ConnectionReset)), None);
     }

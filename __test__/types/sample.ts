@@ -27,17 +27,17 @@ conn.on('reconnect', (event) => {
 });
 conn.on('reconnecting', ({ attempt, delay }) => console.log(attempt + delay));
 
-const cluster = mysql.createConnection({
+const replicated = mysql.createConnection({
   hosts: ['db1:3306', { host: 'db2', port: 3307 }],
   failoverDeny: 2000,
   failoverReadOnly: true,
   user: 'app',
 });
-cluster.on('failover', ({ from, to, reason, error }) => {
+replicated.on('failover', ({ from, to, reason, error }) => {
   const why: 'unavailable' | 'read-only' = reason;
   console.log(from, to, why, error && error.code);
 });
-cluster.on('reconnect', ({ host, previousHost }) => console.log(host, previousHost));
+replicated.on('reconnect', ({ host, previousHost }) => console.log(host, previousHost));
 conn.on('error', (err) => {
   const outcome: 'unknown' | 'not_executed' | undefined = err.outcome;
   console.log(err.code, err.fatal, outcome);
