@@ -135,7 +135,9 @@ class Worker {
       [20, () => this.update()],
       [15, () => this.select()],
       [10, () => this.selectBig()],
-      [20, () => this.transaction()],
+      [15, () => this.transaction()],
+      [10, () => this.pipelinedTransaction()],
+      [5, () => this.slowInsert()],
     ];
     const total = ops.reduce((sum, [weight]) => sum + weight, 0);
     while (!this.ctx.stopping) {
@@ -180,6 +182,18 @@ class Worker {
     this.ctx.ledger.insertIssued(opId);
     const { err } = await this.query('insert', {
       sql: "INSERT INTO chaos_rows (op_id, part) VALUES (?, '-')",
+      values: [opId],
+    });
+    this.ctx.ledger.insertAnswered(opId, err);
+    return err;
+  }
+
+  /** An INSERT that runs for a while, so that KILLs and restarts hit a statement mid-flight. */
+  async slowInsert() {
+    const opId = this.nextId('s');
+    this.ctx.ledger.insertIssued(opId);
+    const { err } = await this.query('insert (slow)', {
+      sql: "INSERT INTO chaos_rows (op_id, part) SELECT ?, '-' FROM DUAL WHERE SLEEP(0.2) = 0",
       values: [opId],
     });
     this.ctx.ledger.insertAnswered(opId, err);
@@ -264,6 +278,48 @@ class Worker {
     const rollback = await this.statement('rollback', 'rollback');
     if (rollback.err && statusOf(rollback.err) === 'rejected') {
       ledger.violation('rollback', `${pairId}: ${rollback.err.code}`);
+    }
+    return failure;
+  }
+
+  /**
+   * The same transaction issued at once, as `mysql` code often does: the session queues the calls.
+   * If BEGIN may have run on a connection that was then lost, the statements queued behind it must
+   * fail with TRANSACTION_LOST, never run in autocommit.
+   */
+  async pipelinedTransaction() {
+    const ledger = this.ctx.ledger;
+    const pairId = this.nextId('p');
+    ledger.pairSettled(pairId, 'aborted');
+    const steps = await Promise.all([
+      this.statement('begin (pipelined)', 'beginTransaction'),
+      ...['a', 'b'].map((part) =>
+        this.query('insert (pipelined tx)', {
+          sql: 'INSERT INTO chaos_rows (op_id, part) VALUES (?, ?)',
+          values: [pairId, part],
+        }),
+      ),
+      this.statement('commit (pipelined)', 'commit'),
+    ]);
+    const [begin, ...rest] = steps.map((step) => statusOf(step.err));
+    if (begin === 'unknown') {
+      const ran = steps.slice(1).filter((step) => !step.err || step.err.code !== 'TRANSACTION_LOST');
+      if (ran.length) {
+        ledger.violation(
+          'no silent autocommit',
+          `${pairId}: BEGIN lost mid-flight, then ${steps.slice(1).map((step) => (step.err ? step.err.code : 'ok')).join(', ')}`,
+        );
+      }
+    }
+    const commit = rest[2];
+    if (begin === 'ok' && rest.every((status) => status === 'ok')) ledger.pairSettled(pairId, 'committed');
+    else if (commit === 'ok' || commit === 'unknown') ledger.pairSettled(pairId, 'unknown');
+    const failure = steps.map((step) => step.err).find(Boolean);
+    if (failure) {
+      const rollback = await this.statement('rollback', 'rollback');
+      if (rollback.err && statusOf(rollback.err) === 'rejected') {
+        ledger.violation('rollback', `${pairId}: ${rollback.err.code}`);
+      }
     }
     return failure;
   }
