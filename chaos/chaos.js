@@ -130,17 +130,20 @@ class Worker {
 
   async loop() {
     const ops = [
-      [30, () => this.insert()],
-      [5, () => this.badInsert()],
-      [20, () => this.update()],
-      [15, () => this.select()],
-      [10, () => this.selectBig()],
-      [15, () => this.transaction()],
-      [10, () => this.pipelinedTransaction()],
-      [5, () => this.slowInsert()],
+      [30, 'insert'],
+      [5, 'badInsert'],
+      [20, 'update'],
+      [15, 'select'],
+      [10, 'selectBig'],
+      [15, 'transaction'],
+      [10, 'pipelinedTransaction'],
+      [5, 'slowInsert'],
     ];
     const total = ops.reduce((sum, [weight]) => sum + weight, 0);
     while (!this.ctx.stopping) {
+      // A call refused at once (a connection that gave up) answers on nextTick: without this the
+      // loop would starve timers, the injector and the end of the run.
+      await new Promise(setImmediate);
       if (this.idleRequest) {
         const { ms, done } = this.idleRequest;
         this.idleRequest = null;
@@ -154,7 +157,7 @@ class Worker {
         if (armed.kind === 'reset') {
           // The reset must hit a large result while it streams.
           armed.fire(this.proxy.resetAfterBytes(armed.bytes));
-          armed.effect(await this.selectBig());
+          armed.effect('selectBig', await this.selectBig());
           continue;
         }
         const fn = CORRUPTIONS[armed.how];
@@ -165,8 +168,8 @@ class Worker {
       for (const [weight, op] of ops) {
         roll -= weight;
         if (roll < 0) {
-          const err = await op();
-          if (armed) armed.effect(err);
+          const err = await this[op]();
+          if (armed) armed.effect(op, err);
           break;
         }
       }
@@ -403,7 +406,7 @@ class Injector {
         const fault = ledger.fault(kind, worker.index, armed.bytes ? `after ${armed.bytes} bytes` : armed.how);
         const fired = new Promise((resolve) => (armed.fire = (shot) => shot.then(resolve)));
         // What the client reported for the operation the fault was aimed at.
-        armed.effect = (err) => (fault.record.effect = err ? `${err.code} (${err.outcome || 'no outcome'})` : 'ok');
+        armed.effect = (op, err) => (fault.record.effect = `${op}: ${err ? `${err.code} (${err.outcome || 'no outcome'})` : 'ok'}`);
         worker.armed = armed;
         // A one-shot fires on the next chunk; bounded in case the worker is stuck elsewhere.
         const done = await within(fired.then(() => true), HANG_MS, false);
