@@ -111,7 +111,12 @@ class Worker {
       reconnect: { maxDelay: 1000 },
     });
     const ledger = ctx.ledger;
-    this.conn.on('error', (err) => ledger.violation('no give-up', `connection ${index}: ${err.code} ${err.message}`));
+    this.gaveUp = false;
+    this.conn.on('error', (err) => {
+      // A give-up breaks the contract; the worker stops so the counts stay about live connections.
+      this.gaveUp = true;
+      ledger.violation('no give-up', `connection ${index}: ${err.code} ${err.message}`);
+    });
     this.conn.on('disconnect', () => ledger.events.disconnect++);
     this.conn.on('reconnect', () => ledger.events.reconnect++);
   }
@@ -140,7 +145,7 @@ class Worker {
       [5, 'slowInsert'],
     ];
     const total = ops.reduce((sum, [weight]) => sum + weight, 0);
-    while (!this.ctx.stopping) {
+    while (!this.ctx.stopping && !this.gaveUp) {
       // A call refused at once (a connection that gave up) answers on nextTick: without this the
       // loop would starve timers, the injector and the end of the run.
       await new Promise(setImmediate);
@@ -357,7 +362,9 @@ class Injector {
   }
 
   async inject(kind) {
-    const { ledger, server, workers } = this.ctx;
+    const { ledger, server } = this.ctx;
+    const workers = this.ctx.workers.filter((w) => !w.gaveUp);
+    if (workers.length === 0) return;
     const worker = this.rng.pick(workers);
     switch (kind) {
       case 'kill': {
@@ -384,7 +391,8 @@ class Injector {
         const targets = all ? workers : [worker];
         const fault = ledger.fault('idle', all ? 'all' : worker.index);
         const ms = WAIT_TIMEOUT_S * 1000 + this.rng.int(300, 1500);
-        await Promise.all(targets.map((w) => new Promise((done) => (w.idleRequest = { ms, done }))));
+        const idled = targets.map((w) => new Promise((done) => (w.idleRequest = { ms, done })));
+        await within(Promise.all(idled), HANG_MS);
         return fault.end();
       }
       case 'blackhole': {
