@@ -138,6 +138,40 @@ test('a statement never written (the socket was already reset) is sent on the ne
   }
 });
 
+test('BEGIN lost mid-flight: the statements queued behind it fail TRANSACTION_LOST, never run in autocommit', { timeout: 20000 }, async () => {
+  // Found by the chaos run (chaos/). The server ran START TRANSACTION, then the link died before
+  // its reply: the transaction may have been open, so what was queued behind it is not run.
+  const proxy = await startProxy({ targetHost: server.host, targetPort: server.port });
+  const { conn, seen } = open({ host: proxy.host, port: proxy.port });
+  try {
+    await query(conn, 'CREATE TABLE IF NOT EXISTS begin_lost (id INT PRIMARY KEY) ENGINE=InnoDB');
+    await query(conn, 'DELETE FROM begin_lost');
+    const reset = proxy.resetAfterBytes(0); // the next reply (START TRANSACTION's) is never delivered
+    const pipelined = [
+      new Promise((resolve) => conn.beginTransaction((err) => resolve(err))),
+      queryOutcome(conn, 'INSERT INTO begin_lost VALUES (1)').then(({ err }) => err),
+      new Promise((resolve) => conn.commit((err) => resolve(err))),
+    ];
+    const [begin, insert, commit] = await Promise.all(pipelined);
+    await reset;
+    assert.equal(begin.code, 'PROTOCOL_CONNECTION_LOST');
+    assert.equal(begin.outcome, 'unknown');
+    for (const err of [insert, commit]) {
+      assert.ok(err, 'a statement behind the lost BEGIN must not run');
+      assert.equal(err.code, 'TRANSACTION_LOST');
+      assert.equal(err.outcome, 'not_executed');
+    }
+    await new Promise((resolve, reject) => conn.rollback((err) => (err ? reject(err) : resolve())));
+    const rows = await query(conn, 'SELECT COUNT(*) AS n FROM begin_lost');
+    assert.equal(rows[0].n, 0, 'nothing ran in autocommit');
+    assert.equal(seen.error.length, 0);
+    await end(conn);
+  } finally {
+    conn.destroy(); // a failed assertion must not leave the connection holding the process open
+    await proxy.close();
+  }
+});
+
 test('a query marked idempotent that was lost mid-flight is replayed on the new connection', async () => {
   const { conn, seen } = open();
   const victim = await threadId(conn);

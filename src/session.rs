@@ -1288,6 +1288,12 @@ impl Session {
                     failure.error,
                     mysql_async::Error::Driver(mysql_async::DriverError::ConnectionClosed)
                 ));
+        let opens_transaction = statement::starts_transaction(sql);
+        if opens_transaction && !not_sent {
+            // It may have run: a transaction may have been open on the lost connection, so what
+            // the application queued behind it must not run in autocommit.
+            self.in_transaction = true;
+        }
         self.lose(cause.clone());
         if not_sent {
             return Step::Retry;
@@ -1296,6 +1302,7 @@ impl Session {
             && failure.timed_out.is_none()
             && !failure.emitted
             && !was_in_transaction
+            && !opens_transaction
             && !statement::is_commit(sql);
         if replay {
             return Step::Retry;

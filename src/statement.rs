@@ -76,6 +76,22 @@ pub fn is_commit(sql: &str) -> bool {
     first_word_is(sql, "COMMIT")
 }
 
+/// The text opens a transaction: `START TRANSACTION`, `BEGIN [WORK]` (not the compound
+/// `BEGIN NOT ATOMIC`), `XA START`/`XA BEGIN`, in any of its statements. Conservative: a `;` inside
+/// a string literal also splits, so a false match only ever means "may have opened one".
+pub fn starts_transaction(sql: &str) -> bool {
+    sql.split(';').any(|statement| {
+        let words = leading_words(statement, 2);
+        let word = |i: usize| words.get(i).map(String::as_str);
+        match word(0) {
+            Some("START") => word(1) == Some("TRANSACTION"),
+            Some("BEGIN") => word(1) != Some("NOT"),
+            Some("XA") => matches!(word(1), Some("START") | Some("BEGIN")),
+            _ => false,
+        }
+    })
+}
+
 /// More than one statement in the text (a `;` followed by anything but blanks). Conservative:
 /// a `;` inside a string literal also counts.
 fn has_several_statements(sql: &str) -> bool {
@@ -158,6 +174,20 @@ mod tests {
         assert!(is_rollback("  /* c */ rollback work"));
         assert!(!is_rollback("ROLLBACK TO SAVEPOINT a"));
         assert!(!is_rollback("SELECT 'ROLLBACK'"));
+    }
+
+    #[test]
+    fn statements_that_open_a_transaction() {
+        assert!(starts_transaction("START TRANSACTION"));
+        assert!(starts_transaction("/* c */ start transaction read only"));
+        assert!(starts_transaction("BEGIN"));
+        assert!(starts_transaction("begin work;"));
+        assert!(starts_transaction("XA START 'x'"));
+        assert!(starts_transaction("SET @a = 1; START TRANSACTION"));
+        assert!(!starts_transaction("BEGIN NOT ATOMIC SELECT 1; END"));
+        assert!(!starts_transaction("SELECT 'START TRANSACTION'"));
+        assert!(!starts_transaction("INSERT INTO t VALUES (1)"));
+        assert!(!starts_transaction("COMMIT"));
     }
 
     #[test]
