@@ -201,6 +201,7 @@ impl Sink for JsSink {
     fn send(&self, message: Message) {
         self.0
             .call(message, ThreadsafeFunctionCallMode::NonBlocking);
+        runtime::note_activity();
     }
 }
 

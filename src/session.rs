@@ -580,7 +580,10 @@ impl Session {
         let conn = self.conn.as_ref();
         tokio::select! {
             command = self.commands.recv() => match command {
-                Some(command) => Next::Command(command),
+                Some(command) => {
+                    crate::runtime::note_activity();
+                    Next::Command(command)
+                }
                 None => Next::Abandoned,
             },
             _ = sleep_until_or_never(keepalive_at) => Next::KeepaliveDue,
