@@ -3,7 +3,7 @@
 //!
 //! Between a reply and the next command (or a command and the server's answer) the thread would
 //! sleep in epoll, and on an idle machine every wake-up from that sleep is slow (the core has gone
-//! idle; measured here: 91 us per `SELECT 1` round trip against 65 us when kept awake). So after
+//! idle; measured here: 96 us per `SELECT 1` round trip against 84 us when kept awake). So after
 //! activity in quick succession it keeps polling for a short window instead of sleeping. On a
 //! busy machine the same polling takes a core the server or the JS thread needs (measured: 119 us
 //! against 86 us), which shows as the thread being switched out stretch after stretch while it
