@@ -84,7 +84,7 @@ export interface ConnectionOptions {
   hosts?: Array<string | { host: string; port?: number }> | string;
   /** Milliseconds a host that failed is skipped while another can be tried (default 5000). */
   failoverDeny?: number;
-  /** With several hosts, a read-only refusal (1290, 1792, 1836) moves to the next host (default true). */
+  /** With several hosts, a read-only refusal (1290, 1792, 1836) or a Galera node that is not ready (1047) moves to the next host (default true). */
   failoverReadOnly?: boolean;
   /** Commands that may wait for a connection (default 10000). */
   queueLimit?: number;
@@ -223,7 +223,7 @@ export interface FailoverEvent {
   /** 'host:port' now connected to. */
   to: string;
   /** Why the previous host was left. */
-  reason: 'unavailable' | 'read-only';
+  reason: 'unavailable' | 'read-only' | 'not-ready';
   error?: MysqlError;
 }
 

@@ -28,7 +28,7 @@ pub struct NativeOptions {
     pub hosts: Option<Vec<NativeHost>>,
     /// Milliseconds a failed host is skipped; default 5000.
     pub failover_deny: Option<u32>,
-    /// A read-only refusal moves the session to the next host; default true.
+    /// A read-only refusal (or a Galera node not ready, 1047) moves the session to the next host; default true.
     pub failover_read_only: Option<bool>,
     pub socket_path: Option<String>,
     pub user: Option<String>,

@@ -148,6 +148,18 @@ pub fn read_only_refusal(err: &mysql_async::Error) -> Option<u16> {
     }
 }
 
+/// ER_UNKNOWN_COM_ERROR: what a Galera node that is not in the Primary component, or not yet
+/// synced, answers to a statement ("WSREP has not yet prepared node for application use"). It
+/// checks this before running anything, so like a read-only refusal it proves the statement did
+/// not run. Elsewhere 1047 means an unknown protocol command; the message tells them apart.
+pub const ER_UNKNOWN_COM_ERROR: u16 = 1047;
+
+/// True when `err` says the Galera node is not ready for statements (see ER_UNKNOWN_COM_ERROR).
+pub fn galera_not_ready(err: &mysql_async::Error) -> bool {
+    matches!(err, mysql_async::Error::Server(server)
+        if server.code == ER_UNKNOWN_COM_ERROR && server.message.contains("WSREP"))
+}
+
 /// The host to connect to next, given until when each host is denied: the first one not denied,
 /// going round from `from` (itself first); when every host is denied, the one whose deny ends
 /// first (retrying beats waiting idle for the deny to pass).
@@ -321,6 +333,24 @@ mod tests {
         );
         assert_eq!(read_only_refusal(&server(1062, read_only)), None);
         assert_eq!(read_only_refusal(&io(ErrorKind::ConnectionReset)), None);
+    }
+
+    #[test]
+    fn galera_non_primary_refusals_are_recognised() {
+        let server = |code, message: &str| {
+            mysql_async::Error::Server(mysql_async::ServerError {
+                code,
+                message: message.into(),
+                state: "08S01".into(),
+            })
+        };
+        let not_ready = "WSREP has not yet prepared node for application use";
+        assert!(galera_not_ready(&server(1047, not_ready)));
+        assert!(!galera_not_ready(&server(1047, "Unknown command")));
+        assert!(!galera_not_ready(&server(1290, not_ready)));
+        assert!(!galera_not_ready(&io(ErrorKind::ConnectionReset)));
+        // A statement error, not a lost connection: the node is up, it just takes no statements.
+        assert_eq!(classify_errno(1047, true), ErrorClass::Statement);
     }
 
     #[test]

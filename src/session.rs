@@ -68,7 +68,7 @@ pub struct EventInfo {
     pub host: Option<String>,
     /// `host:port` of the previous connection (RECONNECT, FAILOVER).
     pub previous_host: Option<String>,
-    /// Why the session left its previous host (FAILOVER): `unavailable` or `read-only`.
+    /// Why the session left its previous host (FAILOVER): `unavailable`, `read-only` or `not-ready`.
     pub reason: Option<String>,
 }
 
@@ -184,7 +184,8 @@ pub struct SessionOptions {
     pub hosts: Vec<HostAddress>,
     /// How long a host that failed is skipped while another one can be tried.
     pub failover_deny: Duration,
-    /// With several hosts: a read-only refusal (1290, 1792, 1836) means "wrong node", move on.
+    /// With several hosts: a read-only refusal (1290, 1792, 1836) or a Galera node not ready
+    /// (1047) means "wrong node", move on.
     pub failover_read_only: bool,
     pub socket_path: Option<String>,
     pub user: Option<String>,
@@ -396,6 +397,8 @@ struct HostState {
 /// Failover reasons, as the `failover` event names them.
 const REASON_UNAVAILABLE: &str = "unavailable";
 const REASON_READ_ONLY: &str = "read-only";
+/// A Galera node outside the Primary component (or not synced) refused the statement (1047).
+const REASON_NOT_READY: &str = "not-ready";
 
 const MAX_REPLAYED_SETS: usize = 64;
 
@@ -813,17 +816,25 @@ impl Session {
         self.endpoint = endpoint_of(&self.options, &self.hosts[index].address);
     }
 
-    /// With several hosts, a read-only refusal means the session is on the wrong node.
-    fn is_wrong_node(&self, err: &mysql_async::Error, in_transaction: bool) -> bool {
+    /// With several hosts, a read-only refusal or a Galera node that is not ready (1047) means the
+    /// session is on the wrong node: the failover reason, if so.
+    fn wrong_node_reason(
+        &self,
+        err: &mysql_async::Error,
+        in_transaction: bool,
+    ) -> Option<&'static str> {
         if self.hosts.len() < 2 || !self.options.failover_read_only || !self.options.reconnect {
-            return false;
+            return None;
+        }
+        if policy::galera_not_ready(err) {
+            return Some(REASON_NOT_READY);
         }
         match policy::read_only_refusal(err) {
             // Inside a transaction, 1792 is what a transaction the application opened
             // READ ONLY gets: its own error, not the node's.
-            Some(policy::ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION) => !in_transaction,
-            Some(_) => true,
-            None => false,
+            Some(policy::ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION) if in_transaction => None,
+            Some(_) => Some(REASON_READ_ONLY),
+            None => None,
         }
     }
 
@@ -1271,8 +1282,8 @@ impl Session {
         if failure.timed_out.is_none() && class == ErrorClass::Statement {
             self.track_transaction();
             let in_transaction = was_in_transaction || self.in_transaction;
-            if self.is_wrong_node(&failure.error, in_transaction) {
-                return self.leave_read_only_node(id, cause, parts, &failure, in_transaction);
+            if let Some(reason) = self.wrong_node_reason(&failure.error, in_transaction) {
+                return self.leave_refusing_node(id, reason, cause, parts, &failure, in_transaction);
             }
             self.refusal_streak = 0;
             let mut error = cause;
@@ -1326,21 +1337,22 @@ impl Session {
         Step::Done
     }
 
-    /// The server refused a statement because it is read-only: the statement did not run. The
-    /// host is denied and the session moves to the next one. In autocommit the statement is sent
+    /// The server refused a statement because it is read-only (or, in a Galera cluster, not in
+    /// the Primary component): the statement did not run. The host is denied and the session moves to the next one. In autocommit the statement is sent
     /// again there (it never ran, so it cannot run twice; it waits like a queued command, bounded
     /// by the queue timeout). Inside a transaction it fails, and the transaction is lost: its
     /// earlier statements ran on the read-only node, which rolls them back when the connection
     /// closes.
-    fn leave_read_only_node(
+    fn leave_refusing_node(
         &mut self,
         id: u32,
+        reason: &'static str,
         cause: ErrorInfo,
         parts: Vec<ResultPart>,
         failure: &QueryFailure,
         in_transaction: bool,
     ) -> Step {
-        self.deny_host(self.current_host, REASON_READ_ONLY, cause.clone());
+        self.deny_host(self.current_host, reason, cause.clone());
         self.refusal_streak = self.refusal_streak.saturating_add(1);
         self.in_transaction = in_transaction;
         self.lose(cause.clone());

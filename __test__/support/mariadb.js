@@ -7,6 +7,9 @@
 //   after(() => server.destroy())
 //   const conn = mysql.createConnection(server.config())
 //
+// More options: `runAs: 'mysql'` (run as that system user, dir chowned to it; tests run as
+// root), `appUser: false` (no app user and schema, see `createAppUser(server)`).
+//
 // Every server gets its own temp dir (datadir, unix socket, pid file, error
 // log), listens on 127.0.0.1 only, on a free port (never 3306), and is run
 // from the system binaries with --no-defaults so no system config file (and
@@ -120,6 +123,29 @@ function tuningArgs (options) {
 function runAsRootArgs () {
   // mariadbd refuses to run as root unless told to.
   return typeof process.getuid === 'function' && process.getuid() === 0 ? ['--user=root'] : []
+}
+
+// `runAs`: a system user the server drops to (only possible as root); its dir is chowned to it.
+function runAsArgs (runAs) {
+  return runAs ? [`--user=${runAs}`] : runAsRootArgs()
+}
+
+async function chownTree (dir, user) {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    throw new Error(`runAs: '${user}' needs the tests to run as root`)
+  }
+  let ids
+  try {
+    ids = await Promise.all(['-u', '-g'].map((flag) => execFileP('id', [flag, user])))
+  } catch {
+    throw new Error(`runAs: no system user '${user}' (it comes with \`apt-get install mariadb-server\`)`)
+  }
+  const [uid, gid] = ids.map(({ stdout }) => Number(stdout.trim()))
+  const walk = (p) => {
+    fs.lchownSync(p, uid, gid)
+    if (fs.lstatSync(p).isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e))
+  }
+  walk(dir)
 }
 
 // ---------------------------------------------------------------------------
@@ -356,7 +382,7 @@ function query (socketPath, sql, values, { connectTimeout = 10000 } = {}) {
 // Server
 
 class Server {
-  constructor ({ dir, port, args, bins }) {
+  constructor ({ dir, port, args, bins, runAs }) {
     this.host = '127.0.0.1'
     this.port = port
     this.user = APP_USER
@@ -368,6 +394,7 @@ class Server {
     this.pidFile = path.join(dir, 'mysqld.pid')
     this.errorLog = path.join(dir, 'error.log')
     this.extraArgs = args
+    this.runAs = runAs || null
     this._bins = bins
     this._child = null
     this._exited = null // promise resolved with { code, signal } when _child exits
@@ -405,9 +432,14 @@ class Server {
       `--tmpdir=${this.dir}`, // private: mariadbd deletes `#sql*` files in its tmpdir at startup
       '--skip-name-resolve',
       ...tuningArgs(this._bins.options),
-      ...runAsRootArgs(),
+      ...runAsArgs(this.runAs),
       ...this.extraArgs
     ]
+  }
+
+  // Resolves with { code, signal } when the running process exits (null if none runs).
+  whenExited () {
+    return this._child ? this._exited : null
   }
 
   async admin (sql, values) {
@@ -560,6 +592,19 @@ class Server {
 // ---------------------------------------------------------------------------
 // API
 
+// The application user and its schema (grants on its own schema only).
+async function createAppUser (server) {
+  await server.admin(
+    `CREATE DATABASE IF NOT EXISTS \`${APP_DATABASE}\`;` +
+    ['127.0.0.1', 'localhost', '%'].map((h) =>
+      `CREATE USER '${APP_USER}'@'${h}' IDENTIFIED BY '${APP_PASSWORD}';` +
+      `GRANT ALL PRIVILEGES ON \`${APP_DATABASE}\`.* TO '${APP_USER}'@'${h}';` +
+      `GRANT ALL PRIVILEGES ON \`${APP_DATABASE}\\_%\`.* TO '${APP_USER}'@'${h}';` +
+      `GRANT PROCESS, RELOAD ON *.* TO '${APP_USER}'@'${h}';`
+    ).join('') +
+    'FLUSH PRIVILEGES;')
+}
+
 async function startServer (opts = {}) {
   const t0 = process.hrtime.bigint()
   const extraArgs = Array.isArray(opts.args) ? opts.args.map(String) : []
@@ -571,7 +616,7 @@ async function startServer (opts = {}) {
   for (let attempt = 1; ; attempt++) {
     const dir = makeTempDir()
     tellWatchdog({ op: 'dir', dir })
-    const server = new Server({ dir, port: await freePort(), args: extraArgs, bins })
+    const server = new Server({ dir, port: await freePort(), args: extraArgs, bins, runAs: opts.runAs })
     registry.add(server)
     try {
       const tCopy = process.hrtime.bigint()
@@ -586,16 +631,10 @@ async function startServer (opts = {}) {
         fs.cpSync(templateData, server.datadir, { recursive: true })
       }
       debug(`datadir copied in ${elapsed(tCopy)}`)
+      if (opts.runAs) await chownTree(dir, opts.runAs)
       await server.start()
-      await server.admin(
-        `CREATE DATABASE IF NOT EXISTS \`${APP_DATABASE}\`;` +
-        ['127.0.0.1', 'localhost', '%'].map((h) =>
-          `CREATE USER '${APP_USER}'@'${h}' IDENTIFIED BY '${APP_PASSWORD}';` +
-          `GRANT ALL PRIVILEGES ON \`${APP_DATABASE}\`.* TO '${APP_USER}'@'${h}';` +
-          `GRANT ALL PRIVILEGES ON \`${APP_DATABASE}\\_%\`.* TO '${APP_USER}'@'${h}';` +
-          `GRANT PROCESS, RELOAD ON *.* TO '${APP_USER}'@'${h}';`
-        ).join('') +
-        'FLUSH PRIVILEGES;')
+      // `appUser: false`: a cluster creates them once (on one node, when it is ready).
+      if (opts.appUser !== false) await createAppUser(server)
       debug(`startServer took ${elapsed(t0)} (port ${server.port})`)
       return server
     } catch (err) {
@@ -632,4 +671,4 @@ function usePrivateServer (opts = {}, setup) {
   })
 }
 
-module.exports = { startServer, stopAll, Server, usePrivateServer }
+module.exports = { startServer, stopAll, Server, usePrivateServer, createAppUser }

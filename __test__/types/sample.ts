@@ -34,7 +34,7 @@ const replicated = mysql.createConnection({
   user: 'app',
 });
 replicated.on('failover', ({ from, to, reason, error }) => {
-  const why: 'unavailable' | 'read-only' = reason;
+  const why: 'unavailable' | 'read-only' | 'not-ready' = reason;
   console.log(from, to, why, error && error.code);
 });
 replicated.on('reconnect', ({ host, previousHost }) => console.log(host, previousHost));
