@@ -125,6 +125,21 @@ fn unquote_identifier(word: &str) -> String {
 /// What a statement that succeeded did to the session state.
 pub fn session_effect(sql: &str) -> SessionEffect {
     let text = skip_blanks_and_comments(sql);
+    // The common statements change no session state: decided on the first word, without
+    // allocating or scanning the rest (an INSERT may be megabytes). A GET_LOCK() hidden in one
+    // (INSERT ... SELECT GET_LOCK(...)) goes unreported in `lostState`.
+    let first_word_end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    let first_word = &text[..first_word_end];
+    if [
+        "INSERT", "UPDATE", "DELETE", "REPLACE", "COMMIT", "BEGIN", "START", "ROLLBACK",
+    ]
+    .iter()
+    .any(|word| first_word.eq_ignore_ascii_case(word))
+    {
+        return SessionEffect::None;
+    }
     let words = leading_words(text, 3);
     let first = words.first().map(String::as_str).unwrap_or("");
     match first {
@@ -167,6 +182,23 @@ pub fn session_effect(sql: &str) -> SessionEffect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_statements_change_no_session_state() {
+        assert_eq!(
+            session_effect("INSERT INTO t VALUES ('GET_LOCK', @x)"),
+            SessionEffect::None
+        );
+        assert_eq!(session_effect(" update t set a = 1"), SessionEffect::None);
+        assert_eq!(
+            session_effect("SELECT GET_LOCK('a', 1)"),
+            SessionEffect::Unrestorable(LOST_LOCKS)
+        );
+        assert_eq!(
+            session_effect("DO GET_LOCK('a', 1)"),
+            SessionEffect::Unrestorable(LOST_LOCKS)
+        );
+    }
 
     #[test]
     fn rollback_but_not_to_savepoint() {
