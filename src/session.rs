@@ -1283,7 +1283,14 @@ impl Session {
             self.track_transaction();
             let in_transaction = was_in_transaction || self.in_transaction;
             if let Some(reason) = self.wrong_node_reason(&failure.error, in_transaction) {
-                return self.leave_refusing_node(id, reason, cause, parts, &failure, in_transaction);
+                return self.leave_refusing_node(
+                    id,
+                    reason,
+                    cause,
+                    parts,
+                    &failure,
+                    in_transaction,
+                );
             }
             self.refusal_streak = 0;
             let mut error = cause;
