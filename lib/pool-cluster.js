@@ -5,7 +5,7 @@
 // another node (`canRetry`). Each node is one of our pools, so its connections heal themselves.
 
 const { EventEmitter } = require('node:events');
-const { Pool } = require('./pool');
+const { Pool, runPooledQuery } = require('./pool');
 const { PoolConfig } = require('./pool-config');
 const { createQuery } = require('./connection');
 const { clientError } = require('./errors');
@@ -241,22 +241,13 @@ class PoolNamespace {
       });
       return query;
     }
-    const connectionConfig = clusterNode.pool.config.connectionConfig;
+    const { connectionConfig } = clusterNode.pool.config;
     if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = connectionConfig.typeCast;
     if (connectionConfig.trace) query._callSite = new Error();
     cluster._getConnection(clusterNode, (err, conn) => {
       const retry = err && cluster._canRetry && cluster._findNodeIds(this._pattern).length !== 0;
-      if (retry) {
-        this.query(query);
-        return;
-      }
-      if (err) {
-        query.on('error', () => {});
-        query._fail(err);
-        return;
-      }
-      query.once('end', () => conn.release());
-      conn.query(query);
+      if (retry) this.query(query);
+      else runPooledQuery(query, err, conn);
     });
     return query;
   }

@@ -273,18 +273,8 @@ class Pool extends EventEmitter {
   }
 
   query(sql, values, cb) {
-    const query = createQuery(sql, values, cb);
-    if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = this.config.connectionConfig.typeCast;
-    if (this.config.connectionConfig.trace) query._callSite = new Error();
-    this.getConnection((err, conn) => {
-      if (err) {
-        query.on('error', () => {});
-        query._fail(err);
-        return;
-      }
-      query.once('end', () => conn.release());
-      conn.query(query);
-    });
+    const query = pooledQuery(sql, values, cb, this.config.connectionConfig);
+    this.getConnection((err, conn) => runPooledQuery(query, err, conn));
     return query;
   }
 
@@ -414,4 +404,23 @@ class Pool extends EventEmitter {
   }
 }
 
-module.exports = { Pool, PoolConnection };
+/** A Query for a pool's query(): the caller's stack (trace) and typeCast, as `mysql` sets them. */
+function pooledQuery(sql, values, cb, connectionConfig) {
+  const query = createQuery(sql, values, cb);
+  if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = connectionConfig.typeCast;
+  if (connectionConfig.trace) query._callSite = new Error();
+  return query;
+}
+
+/** Runs a pool's query on the connection it got (released at the end), or fails it. */
+function runPooledQuery(query, err, conn) {
+  if (err) {
+    query.on('error', () => {});
+    query._fail(err);
+    return;
+  }
+  query.once('end', () => conn.release());
+  conn.query(query);
+}
+
+module.exports = { Pool, PoolConnection, runPooledQuery };

@@ -131,7 +131,15 @@ impl RowBuffer {
     /// `sent_fields`: the columns this session sent last; a result set with the same columns
     /// (the same query again, typically) does not send them again.
     pub fn new(index: u32, columns: &[Column], sent_fields: &mut Vec<FieldInfo>) -> Self {
-        let fields: Vec<FieldInfo> = columns.iter().map(FieldInfo::from).collect();
+        Self::with_fields(
+            index,
+            columns.iter().map(FieldInfo::from).collect(),
+            sent_fields,
+        )
+    }
+
+    fn with_fields(index: u32, fields: Vec<FieldInfo>, sent_fields: &mut Vec<FieldInfo>) -> Self {
+        let columns = fields.len();
         let fields = if fields == *sent_fields {
             None
         } else {
@@ -142,7 +150,7 @@ impl RowBuffer {
             index,
             fields,
             header_pending: true,
-            columns: columns.len(),
+            columns,
             rows: 0,
             data: Vec::new(),
         }
@@ -309,20 +317,7 @@ mod header_tests {
     }
 
     fn buffer_with(fields: Vec<FieldInfo>, sent: &mut Vec<FieldInfo>) -> RowBuffer {
-        let fields = if fields == *sent {
-            None
-        } else {
-            sent.clone_from(&fields);
-            Some(fields)
-        };
-        RowBuffer {
-            index: 0,
-            fields,
-            header_pending: true,
-            columns: 1,
-            rows: 0,
-            data: Vec::new(),
-        }
+        RowBuffer::with_fields(0, fields, sent)
     }
 
     #[test]
