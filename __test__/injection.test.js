@@ -8,7 +8,7 @@ const { test, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
-const { query, queryOutcome, end, once, waitThreadGone } = require('./support/client');
+const { query, queryOutcome, end, killAndHeal } = require('./support/client');
 
 const server = usePrivateServer();
 
@@ -52,10 +52,7 @@ test('still refused after a reconnect (KILL) and after changeUser', async () => 
   const conn = mysql.createConnection({ ...server.config(), reconnect: { maxDelay: 100 } });
   await query(conn, 'SELECT 1');
   const first = conn.threadId;
-  const healed = once(conn, 'reconnect');
-  await server.killConnection(first);
-  await waitThreadGone(server, first);
-  await healed;
+  await killAndHeal(server, conn);
   assert.notEqual(conn.threadId, first);
   await assertStackedRefused(conn);
   await new Promise((resolve, reject) => conn.changeUser({ user: server.user, password: server.password }, (err) => (err ? reject(err) : resolve())));

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const mysql = require('..');
 const { startServer, usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
-const { query, queryOutcome, once, sleep, waitUntil, waitThreadGone } = require('./support/client');
+const { query, queryOutcome, once, sleep, waitUntil, waitThreadGone, killAndHeal } = require('./support/client');
 
 const server = usePrivateServer({}, (started) =>
   started.admin('CREATE TABLE test.restart_log (seq INT PRIMARY KEY); CREATE TABLE test.lifetime (id INT PRIMARY KEY) ENGINE=InnoDB'),
@@ -222,9 +222,7 @@ test('a connection released after its transaction was lost is replaced: the next
   const pool = mysql.createPool({ ...server.config(), connectionLimit: 1 });
   const conn = await getConnection(pool);
   await query(conn, 'START TRANSACTION');
-  const reconnected = once(conn, 'reconnect');
-  await server.killConnection(conn.threadId);
-  await reconnected;
+  await killAndHeal(server, conn);
   assert.equal((await queryOutcome(conn, 'SELECT 1')).err.code, 'TRANSACTION_LOST');
   conn.release();
   assert.equal(pool.stats().removed.transactionLost, 1);

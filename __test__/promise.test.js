@@ -6,7 +6,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('../promise');
 const { usePrivateServer } = require('./support/mariadb');
-const { once, waitUntil } = require('./support/client');
+const { killAndHeal, waitUntil } = require('./support/client');
 
 const server = usePrivateServer({}, (started) => started.admin('CREATE TABLE test.promised (id INT PRIMARY KEY) ENGINE=InnoDB'));
 
@@ -36,9 +36,7 @@ test('createConnection rejects when the connection gives up (wrong password)', a
 test('healing: after a KILL the next query succeeds, and the events reach the promise connection', async () => {
   const conn = await mysql.createConnection(server.config());
   const before = conn.threadId;
-  const reconnected = once(conn, 'reconnect');
-  await server.killConnection(before);
-  const [event] = await reconnected;
+  const event = await killAndHeal(server, conn);
   assert.equal(event.previousThreadId, before);
   const [[row]] = await conn.query('SELECT CONNECTION_ID() AS id');
   assert.equal(row.id, conn.threadId);
@@ -69,9 +67,7 @@ test('transactions: commit works; a loss inside one rejects with TRANSACTION_LOS
   await conn.commit();
   await conn.beginTransaction();
   await conn.query('INSERT INTO promised VALUES (11)');
-  const reconnected = once(conn, 'reconnect');
-  await server.killConnection(conn.threadId);
-  await reconnected;
+  await killAndHeal(server, conn);
   await assert.rejects(conn.query('INSERT INTO promised VALUES (12)'), (err) => err.code === 'TRANSACTION_LOST' && err.outcome === 'not_executed');
   await conn.rollback();
   const [rows] = await conn.query('SELECT id FROM promised WHERE id >= 10 ORDER BY id');
@@ -86,9 +82,7 @@ test('pool: getConnection / release, query, events, stats; a pooled connection h
   const conn = await pool.getConnection();
   const [[row]] = await conn.query('SELECT 5 AS five');
   assert.equal(row.five, 5);
-  const reconnected = once(conn, 'reconnect');
-  await server.killConnection(conn.threadId);
-  await reconnected;
+  await killAndHeal(server, conn);
   const [[after]] = await conn.query('SELECT 6 AS six');
   assert.equal(after.six, 6);
   conn.release();

@@ -9,7 +9,7 @@ const crypto = require('node:crypto');
 const util = require('node:util');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
-const { query, queryOutcome, end, once, waitThreadGone, runNode } = require('./support/client');
+const { query, queryOutcome, end, once, killAndHeal, runNode } = require('./support/client');
 
 const PASSWORD = 'Zq9-secret-pw-7731';
 const WRONG_PASSWORD = 'Xk4-wrong-pw-2268';
@@ -70,11 +70,7 @@ test('a failed login: the error, in callbacks and as the error event, does not s
 test('loss, reconnect and give-up events do not show the password', async () => {
   const { conn, seen } = open({ reconnect: { maxAttempts: 3, maxDelay: 50 } });
   await query(conn, 'SELECT 1');
-  const first = conn.threadId;
-  const healed = once(conn, 'reconnect');
-  await server.killConnection(first);
-  await waitThreadGone(server, first);
-  await healed;
+  await killAndHeal(server, conn);
   // Now the password stops working: the next reconnect gives up with access denied.
   await server.admin(`ALTER USER 'keeper'@'%' IDENTIFIED BY '${NEW_PASSWORD}'`);
   try {

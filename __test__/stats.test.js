@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const diagnostics = require('node:diagnostics_channel');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
-const { query, queryOutcome, end, once } = require('./support/client');
+const { query, queryOutcome, end, once, killAndHeal } = require('./support/client');
 
 const server = usePrivateServer();
 
@@ -85,9 +85,7 @@ test('diagnostics_channel: connect, query start/end, disconnect, reconnecting, r
     const conn = await new Promise((resolve, reject) => pool.getConnection((err, c) => (err ? reject(err) : resolve(c))));
     await query(conn, 'SELECT 1');
     await queryOutcome(conn, 'SELECT * FROM nowhere');
-    const reconnected = once(conn, 'reconnect');
-    await server.killConnection(conn.threadId);
-    await reconnected;
+    await killAndHeal(server, conn);
     conn.release();
     await new Promise((resolve) => pool.end(resolve));
     const bad = mysql.createConnection({ ...server.config(), password: 'wrong' });

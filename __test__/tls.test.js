@@ -9,7 +9,7 @@ const crypto = require('node:crypto');
 const mysql = require('..');
 const { startServer } = require('./support/mariadb');
 const { makeTestPki, tlsServerArgs } = require('./support/certs');
-const { query, queryOutcome, end, once, waitThreadGone, runNode } = require('./support/client');
+const { query, queryOutcome, end, once, killAndHeal, runNode } = require('./support/client');
 
 let pki;
 /** TLS with a certificate for 127.0.0.1 and localhost. */
@@ -140,10 +140,7 @@ test('after a KILL and after a server restart the healed connection is still enc
   const { conn, seen } = open(tlsServer, { ssl: { ca: pki.ca } });
   assert.notEqual((await tlsStatus(conn)).cipher, '');
   const first = conn.threadId;
-  const healed = once(conn, 'reconnect');
-  await tlsServer.killConnection(first);
-  await waitThreadGone(tlsServer, first);
-  await healed;
+  await killAndHeal(tlsServer, conn);
   const afterKill = await tlsStatus(conn);
   assert.notEqual(afterKill.cipher, '');
   assert.notEqual(conn.threadId, first);

@@ -40,6 +40,16 @@ function waitThreadGone(server, threadId) {
   return waitUntil(async () => !(await server.threadIds()).includes(threadId), { what: `thread ${threadId} to end` });
 }
 
+/** KILLs the connection's thread; resolves with the 'reconnect' event once the connection healed. */
+async function killAndHeal(server, conn) {
+  const threadId = conn.threadId;
+  const healed = once(conn, 'reconnect');
+  await server.killConnection(threadId);
+  await waitThreadGone(server, threadId);
+  const [event] = await healed;
+  return event;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -65,4 +75,4 @@ function runNode(body) {
   });
 }
 
-module.exports = { query, queryOutcome, end, connect, waitUntil, waitThreadGone, once, sleep, runNode };
+module.exports = { query, queryOutcome, end, connect, waitUntil, waitThreadGone, killAndHeal, once, sleep, runNode };
