@@ -8,7 +8,7 @@ use std::time::Duration;
 use futures_util::FutureExt;
 use napi::bindgen_prelude::{Buffer, Function};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::Result;
+use napi::{Env, Result};
 use napi_derive::napi;
 
 use crate::error::ErrorInfo;
@@ -211,19 +211,30 @@ pub struct NativeSession {
     handle: SessionHandle,
 }
 
+impl NativeSession {
+    /// Hands the session a command; on the event loop, the session starts on it at once.
+    fn send(&self, id: u32, request: Request, during_hook: bool) -> bool {
+        runtime::drive(|| self.handle.send(id, request, during_hook))
+    }
+}
+
 #[napi]
 impl NativeSession {
     /// Starts the session task. It connects when the first command arrives.
     #[napi(constructor, catch_unwind)]
-    pub fn new(options: NativeOptions, on_message: Function<Message, ()>) -> Result<Self> {
+    pub fn new(
+        env: Env,
+        options: NativeOptions,
+        on_message: Function<Message, ()>,
+    ) -> Result<Self> {
         let tsfn = on_message
             .build_threadsafe_function::<Message>()
             .callee_handled::<false>()
             .build()?;
         let sink: Arc<dyn Sink> = Arc::new(JsSink(tsfn));
-        let runtime = runtime::handle().map_err(napi::Error::from_reason)?;
+        runtime::init(&env).map_err(napi::Error::from_reason)?;
         let (session, handle) = Session::new(options.try_into()?, sink.clone());
-        runtime.spawn(async move {
+        runtime::spawn(async move {
             if AssertUnwindSafe(session.run())
                 .catch_unwind()
                 .await
@@ -257,14 +268,15 @@ impl NativeSession {
                     event: Some(EventInfo::default()),
                 });
             }
-        });
+        })
+        .map_err(napi::Error::from_reason)?;
         Ok(NativeSession { handle })
     }
 
     /// Completes once connected. Returns false if the session has closed.
     #[napi(catch_unwind)]
     pub fn connect(&self, id: u32) -> bool {
-        self.handle.send(id, Request::Connect, false)
+        self.send(id, Request::Connect, false)
     }
 
     /// Runs `sql` as a text query. `idempotent`: may be replayed after a loss mid-flight;
@@ -283,25 +295,24 @@ impl NativeSession {
             idempotent,
             timeout: timeout_ms.filter(|ms| *ms > 0).map(millis),
         };
-        self.handle.send(id, request, during_hook)
+        self.send(id, request, during_hook)
     }
 
     #[napi(catch_unwind)]
     pub fn ping(&self, id: u32, during_hook: bool) -> bool {
-        self.handle.send(id, Request::Ping, during_hook)
+        self.send(id, Request::Ping, during_hook)
     }
 
     /// COM_STATISTICS; the reply carries the server's status line.
     #[napi(catch_unwind)]
     pub fn statistics(&self, id: u32) -> bool {
-        self.handle.send(id, Request::Statistics, false)
+        self.send(id, Request::Statistics, false)
     }
 
     /// The `onConnect` function of hook round `round` finished; `error` if it failed.
     #[napi(catch_unwind)]
     pub fn hook_done(&self, round: u32, error: Option<String>) -> bool {
-        self.handle
-            .send(0, Request::HookDone { round, error }, true)
+        self.send(0, Request::HookDone { round, error }, true)
     }
 
     #[napi(catch_unwind)]
@@ -319,13 +330,13 @@ impl NativeSession {
             database,
             init_statements,
         };
-        self.handle.send(id, request, false)
+        self.send(id, request, false)
     }
 
     /// COM_RESET_CONNECTION, then the init statements (and `onConnect`) again.
     #[napi(catch_unwind)]
     pub fn reset(&self, id: u32) -> bool {
-        self.handle.send(id, Request::Reset, false)
+        self.send(id, Request::Reset, false)
     }
 
     /// The transaction state: 0 none, 1 in a transaction, 2 lost with the connection (until a
@@ -338,24 +349,24 @@ impl NativeSession {
     /// Closes gracefully after the commands queued before it.
     #[napi(catch_unwind)]
     pub fn end(&self, id: u32) -> bool {
-        self.handle.send(id, Request::End, false)
+        self.send(id, Request::End, false)
     }
 
     /// Stops reading rows of the running query until `resume()` (backpressure to the server).
     #[napi(catch_unwind)]
     pub fn pause(&self) {
-        self.handle.flow.set_paused(true);
+        runtime::drive(|| self.handle.flow.set_paused(true));
     }
 
     #[napi(catch_unwind)]
     pub fn resume(&self) {
-        self.handle.flow.set_paused(false);
+        runtime::drive(|| self.handle.flow.set_paused(false));
     }
 
     /// Closes at once; pending commands fail.
     #[napi(catch_unwind)]
     pub fn destroy(&self) {
-        self.handle.destroy();
+        runtime::drive(|| self.handle.destroy());
     }
 
     /// Test-only: panics inside a napi method, to prove the panic reaches JavaScript as an
@@ -368,5 +379,22 @@ impl NativeSession {
             )));
         }
         panic!("reconnecting-mysql test hook: deliberate panic in a napi method");
+    }
+}
+
+/// Where this thread's sessions run (`mode`: "loop", "thread", or "none" before the first
+/// connection) and, if the event loop could not be used, why. For tests and diagnostics.
+#[napi(object)]
+pub struct RuntimeInfo {
+    pub mode: String,
+    pub fallback_reason: Option<String>,
+}
+
+#[napi(catch_unwind)]
+pub fn runtime_info() -> RuntimeInfo {
+    let (mode, fallback_reason) = runtime::mode();
+    RuntimeInfo {
+        mode: mode.to_string(),
+        fallback_reason,
     }
 }

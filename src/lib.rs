@@ -7,8 +7,9 @@
 //! - The napi class ([`connection`]) holds no logic: each method puts one command on the session's
 //!   channel. Replies and events flow back through one threadsafe function per session, which keeps
 //!   Node alive exactly while the session is open (as a socket does in `mysql`).
-//! - All sessions share one current-thread tokio runtime on its own thread ([`runtime`]): one wake-up
-//!   per reply instead of a hop through a thread pool.
+//! - The sessions of a JS thread share one current-thread tokio runtime that Node's event loop drives
+//!   on the JS thread itself ([`runtime`]): no thread hop per query, as mysql2 does its I/O. A
+//!   runtime thread of its own is the fallback (`RECONNECTING_MYSQL_RUNTIME=thread`).
 //! - Results cross the boundary as compact buffers ([`resultset`]): the row packets of a chunk in
 //!   one `Buffer`, checked in Rust; JavaScript reads the length-encoded cells, builds the row objects
 //!   and casts values as `mysql` does. Errors cross as structured fields ([`error`]), never JSON in a message.

@@ -1,23 +1,520 @@
-//! The one tokio runtime every session runs on: current-thread, on a thread of its own, so each
-//! reply costs one wake-up of the JS thread and no hop through a worker pool.
+//! Where the sessions run: a current-thread tokio runtime driven by Node's own event loop, on the
+//! JS thread (the default), or on a thread of its own (`RECONNECTING_MYSQL_RUNTIME=thread`).
 //!
-//! Between a reply and the next command (or a command and the server's answer) the thread would
-//! sleep in epoll, and on an idle machine every wake-up from that sleep is slow (the core has gone
-//! idle; measured here: 96 us per `SELECT 1` round trip against 84 us when kept awake). So after
-//! activity in quick succession it keeps polling for a short window instead of sleeping. On a
-//! busy machine the same polling takes a core the server or the JS thread needs (measured: 119 us
-//! against 86 us), which shows as the thread being switched out stretch after stretch while it
-//! polls: then it stops polling for a while (measured: 86 us, as without polling).
-//! `RECONNECTING_MYSQL_SPIN_US` sets the window (0 turns polling off).
+//! **On the event loop.** A reply that goes through a second thread costs two wake-ups of a
+//! sleeping thread per query (JS thread to runtime thread, and back), 10-40 us each on this kind
+//! of machine, plus a core the server needs. mysql2 does its I/O on the JS thread and pays none
+//! of that, so we do the same: libuv watches the runtime's epoll descriptor and a timer for the
+//! earliest deadline of the sessions, and each time either fires, or a napi method hands a
+//! session a command, the JS thread runs the runtime until no task can make progress. That never
+//! blocks: the runtime only ever polls its descriptors with a zero timeout there. Replies still
+//! reach JavaScript through each session's threadsafe function (a pass of the event loop later,
+//! no thread switch).
+//!
+//! tokio does not expose its epoll descriptor or its next timer: the descriptor is the one
+//! eventpoll descriptor that building the runtime opened (checked in /proc/self/fd), and every
+//! timer a session sets goes through [`sleep_until`], [`timeout`] and [`timeout_at`] here, which
+//! keep a registry of deadlines. If the descriptor cannot be found, the thread mode is used.
+//!
+//! **On a thread** (the fallback), between a reply and the next command the thread would sleep
+//! in epoll, and on an idle machine every wake-up from that sleep is slow. So after activity in
+//! quick succession it keeps polling for a short window (`RECONNECTING_MYSQL_SPIN_US`, 0 = off)
+//! unless it finds itself switched out stretch after stretch (a busy machine).
 
-use std::cell::Cell;
-use std::sync::OnceLock;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::os::raw::c_int;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
 
-use tokio::runtime::{Builder, Handle};
+use napi::Env;
+use tokio::runtime::{Builder, Handle, Runtime};
 use tokio::sync::Notify;
 
-static RUNTIME: OnceLock<Result<Handle, String>> = OnceLock::new();
+pub use tokio::time::error::Elapsed;
+
+// ---------------------------------------------------------------------------------------------
+// Timers with a registry of deadlines (the event loop must know when to run the runtime next)
+
+thread_local! {
+    /// Pending deadlines of this thread's sessions, with how many timers wait for each.
+    static DEADLINES: RefCell<BTreeMap<Instant, u32>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// A deadline in the registry for as long as the timer waiting for it lives.
+struct Deadline(Instant);
+
+impl Deadline {
+    fn register(at: Instant) -> Self {
+        DEADLINES.with(|deadlines| *deadlines.borrow_mut().entry(at).or_insert(0) += 1);
+        Deadline(at)
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        let _ = DEADLINES.try_with(|deadlines| {
+            let mut deadlines = deadlines.borrow_mut();
+            if let Some(count) = deadlines.get_mut(&self.0) {
+                *count -= 1;
+                if *count == 0 {
+                    deadlines.remove(&self.0);
+                }
+            }
+        });
+    }
+}
+
+fn next_deadline() -> Option<Instant> {
+    DEADLINES.with(|deadlines| deadlines.borrow().keys().next().copied())
+}
+
+/// tokio's `sleep_until`, known to the event loop.
+pub async fn sleep_until(at: Instant) {
+    let _deadline = Deadline::register(at);
+    tokio::time::sleep_until(at.into()).await;
+}
+
+/// tokio's `timeout`, known to the event loop.
+pub async fn timeout<F: Future>(limit: Duration, work: F) -> Result<F::Output, Elapsed> {
+    timeout_at(Instant::now() + limit, work).await
+}
+
+/// tokio's `timeout_at`, known to the event loop.
+pub async fn timeout_at<F: Future>(at: Instant, work: F) -> Result<F::Output, Elapsed> {
+    let _deadline = Deadline::register(at);
+    tokio::time::timeout_at(at.into(), work).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spawning and driving
+
+/// Session tasks woken and not yet polled: the runtime has run out of work when none is.
+static PENDING: AtomicU64 = AtomicU64::new(0);
+
+/// A session task whose wake-ups are counted in [`PENDING`].
+struct Counted<F> {
+    inner: Pin<Box<F>>,
+    woken: Arc<AtomicBool>,
+    /// The scheduler's waker, and ours around it.
+    waker: Option<(Waker, Waker)>,
+}
+
+impl<F> Counted<F> {
+    fn new(inner: F) -> Self {
+        PENDING.fetch_add(1, Ordering::Relaxed);
+        Counted {
+            inner: Box::pin(inner),
+            woken: Arc::new(AtomicBool::new(true)),
+            waker: None,
+        }
+    }
+}
+
+struct CountingWaker {
+    scheduler: Waker,
+    woken: Arc<AtomicBool>,
+}
+
+impl Wake for CountingWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        if !self.woken.swap(true, Ordering::AcqRel) {
+            PENDING.fetch_add(1, Ordering::AcqRel);
+        }
+        self.scheduler.wake_by_ref();
+    }
+}
+
+impl<F: Future<Output = ()>> Future for Counted<F> {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        if this.woken.swap(false, Ordering::AcqRel) {
+            PENDING.fetch_sub(1, Ordering::AcqRel);
+        }
+        let counting = match &this.waker {
+            Some((scheduler, counting)) if scheduler.will_wake(cx.waker()) => counting.clone(),
+            _ => {
+                let counting = Waker::from(Arc::new(CountingWaker {
+                    scheduler: cx.waker().clone(),
+                    woken: this.woken.clone(),
+                }));
+                this.waker = Some((cx.waker().clone(), counting.clone()));
+                counting
+            }
+        };
+        this.inner
+            .as_mut()
+            .poll(&mut Context::from_waker(&counting))
+    }
+}
+
+impl<F> Drop for Counted<F> {
+    fn drop(&mut self) {
+        if self.woken.swap(false, Ordering::AcqRel) {
+            PENDING.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+}
+
+/// Where this thread's sessions run.
+enum Place {
+    EventLoop(Rc<LoopDriver>),
+    Thread(&'static Handle),
+}
+
+thread_local! {
+    static PLACE: RefCell<Option<Place>> = const { RefCell::new(None) };
+    /// The event loop is running the runtime (no nested run).
+    static DRIVING: Cell<bool> = const { Cell::new(false) };
+    static FALLBACK_REASON: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Sets up where this JS thread's sessions run, once per thread. Called on the JS thread.
+pub fn init(env: &Env) -> Result<(), String> {
+    if PLACE.with(|place| place.borrow().is_some()) {
+        return Ok(());
+    }
+    let wants_thread =
+        std::env::var("RECONNECTING_MYSQL_RUNTIME").is_ok_and(|mode| mode.trim() == "thread");
+    let place = if wants_thread {
+        Place::Thread(thread_handle()?)
+    } else {
+        match LoopDriver::start(env) {
+            Ok(driver) => Place::EventLoop(driver),
+            Err(reason) => {
+                FALLBACK_REASON.with(|slot| *slot.borrow_mut() = Some(reason));
+                Place::Thread(thread_handle()?)
+            }
+        }
+    };
+    PLACE.with(|slot| *slot.borrow_mut() = Some(place));
+    Ok(())
+}
+
+/// Where this thread's sessions run: "loop", "thread" or "none" (not yet set up), and why the
+/// event loop could not be used, if it could not (for tests and diagnostics).
+pub fn mode() -> (&'static str, Option<String>) {
+    let mode = PLACE.with(|place| match place.borrow().as_ref() {
+        Some(Place::EventLoop(_)) => "loop",
+        Some(Place::Thread(_)) => "thread",
+        None => "none",
+    });
+    (mode, FALLBACK_REASON.with(|reason| reason.borrow().clone()))
+}
+
+/// Starts a session task where this thread's sessions run ([`init`] first).
+pub fn spawn<F>(task: F) -> Result<(), String>
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    enum Target {
+        EventLoop(Handle),
+        Thread(&'static Handle),
+    }
+    let target = PLACE.with(|place| match place.borrow().as_ref() {
+        Some(Place::EventLoop(driver)) => Some(Target::EventLoop(driver.runtime.handle().clone())),
+        Some(Place::Thread(handle)) => Some(Target::Thread(handle)),
+        None => None,
+    });
+    match target {
+        Some(Target::EventLoop(handle)) => {
+            drive(|| {
+                handle.spawn(Counted::new(task));
+            });
+            Ok(())
+        }
+        Some(Target::Thread(handle)) => {
+            handle.spawn(task);
+            Ok(())
+        }
+        None => Err("reconnecting-mysql: runtime not initialised".into()),
+    }
+}
+
+/// Runs `action` (a napi method handing a session a command), then, on the event loop, the
+/// runtime until nothing can make progress: a query is written to the socket before the method
+/// returns, as `mysql` writes it. In thread mode, just `action`.
+pub fn drive<R>(action: impl FnOnce() -> R) -> R {
+    let driver = PLACE.with(|place| match place.borrow().as_ref() {
+        Some(Place::EventLoop(driver)) => Some(driver.clone()),
+        _ => None,
+    });
+    match driver {
+        Some(driver) if !DRIVING.with(Cell::get) => driver.run(action),
+        _ => action(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event-loop driver
+
+/// libuv, as Node exports it.
+#[allow(non_camel_case_types)]
+mod uv {
+    use std::os::raw::{c_int, c_void};
+
+    pub type uv_loop_t = napi::sys::uv_loop_s;
+    pub type uv_handle_t = c_void;
+    pub type uv_poll_cb = unsafe extern "C" fn(*mut uv_handle_t, c_int, c_int);
+    pub type uv_timer_cb = unsafe extern "C" fn(*mut uv_handle_t);
+    pub type uv_close_cb = unsafe extern "C" fn(*mut uv_handle_t);
+
+    pub const UV_POLL: c_int = 8;
+    pub const UV_TIMER: c_int = 13;
+    pub const UV_READABLE: c_int = 1;
+
+    extern "C" {
+        pub fn uv_handle_size(kind: c_int) -> usize;
+        pub fn uv_poll_init(
+            event_loop: *mut uv_loop_t,
+            handle: *mut uv_handle_t,
+            fd: c_int,
+        ) -> c_int;
+        pub fn uv_poll_start(handle: *mut uv_handle_t, events: c_int, cb: uv_poll_cb) -> c_int;
+        pub fn uv_poll_stop(handle: *mut uv_handle_t) -> c_int;
+        pub fn uv_timer_init(event_loop: *mut uv_loop_t, handle: *mut uv_handle_t) -> c_int;
+        pub fn uv_timer_start(
+            handle: *mut uv_handle_t,
+            cb: uv_timer_cb,
+            timeout: u64,
+            repeat: u64,
+        ) -> c_int;
+        pub fn uv_timer_stop(handle: *mut uv_handle_t) -> c_int;
+        pub fn uv_unref(handle: *mut uv_handle_t);
+        pub fn uv_close(handle: *mut uv_handle_t, cb: uv_close_cb);
+    }
+}
+
+/// A libuv handle's memory: libuv owns it from init until its close callback frees it.
+struct UvHandle(*mut uv::uv_handle_t);
+
+/// Room for any libuv handle (uv_poll_t and uv_timer_t take 100-200 bytes).
+type HandleMemory = [u64; 64];
+
+impl UvHandle {
+    fn alloc(kind: c_int) -> Result<Self, String> {
+        // SAFETY: uv_handle_size only reads its argument.
+        let size = unsafe { uv::uv_handle_size(kind) };
+        if size == 0 || size > std::mem::size_of::<HandleMemory>() {
+            return Err(format!("unexpected libuv handle size {size}"));
+        }
+        Ok(UvHandle(Box::into_raw(Box::new([0u64; 64])).cast()))
+    }
+
+    /// Closes the handle; its memory is freed once libuv is done with it.
+    fn close(&self) {
+        // SAFETY: the handle was initialised on this thread's loop and is closed once.
+        unsafe { uv::uv_close(self.0, free_closed_handle) };
+    }
+}
+
+unsafe extern "C" fn free_closed_handle(handle: *mut uv::uv_handle_t) {
+    // SAFETY: allocated in UvHandle::alloc as a boxed HandleMemory; libuv no longer uses it.
+    drop(unsafe { Box::from_raw(handle.cast::<HandleMemory>()) });
+}
+
+struct LoopDriver {
+    runtime: Runtime,
+    poll: UvHandle,
+    timer: UvHandle,
+    /// The deadline the timer is armed for.
+    armed_for: Cell<Option<Instant>>,
+}
+
+impl LoopDriver {
+    fn start(env: &Env) -> Result<Rc<Self>, String> {
+        let event_loop = env
+            .get_uv_event_loop()
+            .map_err(|err| format!("no event loop: {err}"))?;
+        let before = eventpoll_fds();
+        let runtime = Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|err| format!("cannot start the tokio runtime: {err}"))?;
+        let opened: Vec<c_int> = eventpoll_fds()
+            .into_iter()
+            .filter(|fd| !before.contains(fd))
+            .collect();
+        // mio keeps a duplicate of its descriptor: every candidate must watch the same
+        // registrations (the waker's eventfd), or this is not tokio's alone.
+        let registrations = |fd: &c_int| {
+            std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}"))
+                .ok()
+                .map(|info| {
+                    info.lines()
+                        .filter(|line| line.starts_with("tfd:"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+        };
+        let Some(&epoll_fd) = opened.first() else {
+            return Err("building the runtime opened no epoll descriptor".into());
+        };
+        let first = registrations(&epoll_fd);
+        if first.as_deref().is_none_or(str::is_empty)
+            || opened.iter().any(|fd| registrations(fd) != first)
+        {
+            return Err(format!(
+                "cannot tell the runtime's epoll descriptor among {opened:?}"
+            ));
+        }
+        let poll = UvHandle::alloc(uv::UV_POLL)?;
+        let timer = UvHandle::alloc(uv::UV_TIMER)?;
+        // SAFETY: fresh zeroed handles of libuv's own sizes, on the loop of this (the JS) thread.
+        unsafe {
+            if uv::uv_poll_init(event_loop, poll.0, epoll_fd) != 0 {
+                return Err("uv_poll_init failed on the runtime's epoll descriptor".into());
+            }
+            if uv::uv_timer_init(event_loop, timer.0) != 0 {
+                poll.close();
+                return Err("uv_timer_init failed".into());
+            }
+            // The sessions' threadsafe functions keep Node alive while they are open; these two
+            // handles must not.
+            uv::uv_unref(poll.0);
+            uv::uv_unref(timer.0);
+            uv::uv_poll_start(poll.0, uv::UV_READABLE, on_runtime_ready);
+        }
+        let driver = Rc::new(LoopDriver {
+            runtime,
+            poll,
+            timer,
+            armed_for: Cell::new(None),
+        });
+        let for_cleanup = driver.clone();
+        env.add_env_cleanup_hook((), move |()| for_cleanup.stop())
+            .map_err(|err| format!("cannot add the cleanup hook: {err}"))?;
+        Ok(driver)
+    }
+
+    /// The environment is going away (a worker thread ends): libuv requires its handles closed.
+    fn stop(&self) {
+        PLACE.with(|place| place.borrow_mut().take());
+        // SAFETY: both handles were initialised on this thread's loop.
+        unsafe {
+            uv::uv_poll_stop(self.poll.0);
+            uv::uv_timer_stop(self.timer.0);
+        }
+        self.poll.close();
+        self.timer.close();
+    }
+
+    fn run<R>(&self, action: impl FnOnce() -> R) -> R {
+        DRIVING.with(|driving| driving.set(true));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.runtime.block_on(async {
+                let result = action();
+                run_until_idle().await;
+                result
+            })
+        }));
+        DRIVING.with(|driving| driving.set(false));
+        self.arm_timer();
+        match result {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+
+    /// Arms the libuv timer for the earliest deadline of the sessions.
+    fn arm_timer(&self) {
+        let next = next_deadline();
+        if next == self.armed_for.get() {
+            return;
+        }
+        self.armed_for.set(next);
+        // SAFETY: the timer handle was initialised on this thread's loop.
+        unsafe {
+            match next {
+                Some(at) => {
+                    // tokio fires a timer on the millisecond tick after its deadline.
+                    let wait = at.saturating_duration_since(Instant::now());
+                    let ms = u64::try_from(wait.as_micros().div_ceil(1000)).unwrap_or(u64::MAX) + 1;
+                    uv::uv_timer_start(self.timer.0, on_timer, ms, 0);
+                }
+                None => {
+                    uv::uv_timer_stop(self.timer.0);
+                }
+            }
+        }
+    }
+}
+
+/// One scheduler round after another (each runs the ready tasks, then polls the descriptors and
+/// timers without blocking) until a round changes nothing.
+/// Scheduler rounds (each runs the ready tasks, then polls the descriptors and timers without
+/// blocking) until no session task is left woken. Events that arrive after the last poll of the
+/// descriptors leave the epoll descriptor readable, so libuv runs us again for them.
+async fn run_until_idle() {
+    loop {
+        tokio::task::yield_now().await;
+        if PENDING.load(Ordering::Acquire) == 0 {
+            return;
+        }
+    }
+}
+
+fn run_from_event_loop() {
+    let driver = PLACE.with(|place| match place.borrow().as_ref() {
+        Some(Place::EventLoop(driver)) => Some(driver.clone()),
+        _ => None,
+    });
+    if let Some(driver) = driver {
+        if !DRIVING.with(Cell::get) {
+            // A panic here would unwind into libuv: the sessions catch their own, so this is
+            // the runtime itself failing; nothing better than carrying on is possible.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                driver.armed_for.set(None);
+                driver.run(|| ());
+            }));
+        }
+    }
+}
+
+unsafe extern "C" fn on_runtime_ready(
+    _handle: *mut uv::uv_handle_t,
+    _status: c_int,
+    _events: c_int,
+) {
+    run_from_event_loop();
+}
+
+unsafe extern "C" fn on_timer(_handle: *mut uv::uv_handle_t) {
+    run_from_event_loop();
+}
+
+/// This process's open eventpoll descriptors.
+fn eventpoll_fds() -> Vec<c_int> {
+    let Ok(entries) = std::fs::read_dir("/proc/self/fd") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let target = std::fs::read_link(entry.path()).ok()?;
+            if target.to_str()? != "anon_inode:[eventpoll]" {
+                return None;
+            }
+            entry.file_name().to_str()?.parse().ok()
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The thread mode
+
+static THREAD_RUNTIME: OnceLock<Result<Handle, String>> = OnceLock::new();
 static ACTIVITY: Notify = Notify::const_new();
 
 const DEFAULT_SPIN: Duration = Duration::from_micros(50);
@@ -32,9 +529,9 @@ thread_local! {
     static LAST_ACTIVITY: Cell<Option<Instant>> = const { Cell::new(None) };
 }
 
-/// The shared runtime, started on first use.
-pub fn handle() -> Result<&'static Handle, String> {
-    RUNTIME
+/// The shared runtime thread, started on first use.
+fn thread_handle() -> Result<&'static Handle, String> {
+    THREAD_RUNTIME
         .get_or_init(|| {
             let runtime = Builder::new_current_thread()
                 .enable_all()
@@ -52,8 +549,11 @@ pub fn handle() -> Result<&'static Handle, String> {
 }
 
 /// A session sent a reply or took a command: more is likely to follow within microseconds.
-/// Called on the runtime thread.
+/// Only the runtime thread polls; on the event loop this does nothing.
 pub fn note_activity() {
+    if DRIVING.with(Cell::get) || THREAD_RUNTIME.get().is_none() {
+        return;
+    }
     let now = Instant::now();
     let previous = LAST_ACTIVITY.with(|last| last.replace(Some(now)));
     // Only activity in quick succession (a query loop, a busy server) starts polling: an

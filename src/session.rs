@@ -7,12 +7,12 @@ use std::collections::{BTreeSet, VecDeque};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::runtime::{sleep_until, timeout, timeout_at};
 use mysql_async::consts::StatusFlags;
 use mysql_async::prelude::Queryable;
 use mysql_async::{ChangeUserOpts, Conn, IdleSignal, Opts, OptsBuilder, SslOpts};
 use napi_derive::napi;
 use tokio::sync::{mpsc, Notify};
-use tokio::time::{sleep_until, timeout};
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
 use crate::infile::LocalFiles;
@@ -858,9 +858,9 @@ impl Session {
                 command = self.commands.recv() => match command {
                     Some(command) => self.enqueue(command, QueuePosition::Back),
                     // Nobody can send any more; the queue still gets its answers.
-                    None => { sleep_until(until.into()).await; }
+                    None => { sleep_until(until).await; }
                 },
-                _ = sleep_until(wake.into()) => {}
+                _ = sleep_until(wake) => {}
             }
         }
     }
@@ -1687,7 +1687,7 @@ async fn connect(plan: ConnectPlan) -> Result<(Conn, Option<Duration>), (ErrorIn
         };
         Ok::<_, mysql_async::Error>(wait_timeout)
     };
-    match tokio::time::timeout_at(deadline.into(), setup).await {
+    match timeout_at(deadline, setup).await {
         Ok(Ok(wait_timeout)) => Ok((conn, wait_timeout.map(Duration::from_secs))),
         Ok(Err(err)) => {
             let class = policy::classify(&err, plan.is_mariadb);
@@ -1724,7 +1724,7 @@ async fn idle_signal(conn: Option<&Conn>) -> IdleSignal {
 
 async fn sleep_until_or_never(at: Option<Instant>) {
     match at {
-        Some(at) => sleep_until(at.into()).await,
+        Some(at) => sleep_until(at).await,
         None => std::future::pending().await,
     }
 }
@@ -1775,7 +1775,13 @@ async fn stream_results(
             }
             Some(columns) => {
                 let mut rows = RowBuffer::new(progress.index, &columns, progress.sent_fields);
-                while result.next_raw_row(|packet| rows.push_raw(packet)).await? {
+                while result
+                    .next_raw_rows(|packet| {
+                        rows.push_raw(packet)?;
+                        Ok(!rows.is_full())
+                    })
+                    .await?
+                {
                     if rows.is_full() {
                         progress.parts.push(rows.take_part());
                         let chunk = std::mem::take(progress.parts);

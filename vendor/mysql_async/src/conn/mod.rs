@@ -990,6 +990,23 @@ impl Conn {
         }
     }
 
+    /// See `Stream::drain_row_packets` (reconnecting-mysql patch). A packet that fails the
+    /// codec's checks drops the stream, as in `read_packet`.
+    pub(crate) fn drain_row_packets<F>(&mut self, take: &mut F) -> Result<()>
+    where
+        F: FnMut(&[u8]) -> Result<bool>,
+    {
+        let Some(stream) = self.inner.stream.as_mut() else {
+            return Ok(());
+        };
+        let result = stream.drain_row_packets(take);
+        if let Err(Error::Io(_)) = &result {
+            self.inner.stream.take();
+            self.inner.disconnected = true;
+        }
+        result
+    }
+
     /// Returns future that reads packets from a server.
     pub(crate) async fn read_packets(&mut self, n: usize) -> Result<Vec<PooledBuf>> {
         let mut packets = Vec::with_capacity(n);

@@ -68,6 +68,9 @@ mod write_packet;
 pub struct PacketCodec {
     inner: PacketCodecInner,
     decode_buf: PooledBuf,
+    /// Compression is on (reconnecting-mysql patch: `Stream::drain_row_packets` reads plain
+    /// packets only).
+    compressed: bool,
 }
 
 impl Default for PacketCodec {
@@ -75,6 +78,7 @@ impl Default for PacketCodec {
         Self {
             inner: Default::default(),
             decode_buf: crate::buffer_pool().get(),
+            compressed: false,
         }
     }
 }
@@ -513,7 +517,51 @@ impl Stream {
     pub(crate) fn compress(&mut self, level: crate::Compression) {
         if let Some(codec) = self.codec.as_mut() {
             codec.codec_mut().compress(level);
+            codec.codec_mut().compressed = true;
         }
+    }
+
+    /// Hands `take` the result set rows already in the read buffer, without waiting for the
+    /// socket and without the per-packet machinery of `read_packet` (reconnecting-mysql patch:
+    /// that machinery cost most of the runtime thread's time on large results). Stops at the
+    /// first packet that is incomplete, split over chunks, or could end the result set or be
+    /// an error (first byte 0xFE or 0xFF): `read_packet` reads those. Stops when `take` says so.
+    pub(crate) fn drain_row_packets<F>(&mut self, take: &mut F) -> crate::Result<()>
+    where
+        F: FnMut(&[u8]) -> crate::Result<bool>,
+    {
+        let Some(framed) = self.codec.as_mut() else {
+            return Ok(());
+        };
+        // A packet split over chunks is being decoded into decode_buf: leave it to the codec.
+        if framed.codec().compressed || !framed.codec().decode_buf.is_empty() {
+            return Ok(());
+        }
+        let mut src = std::mem::take(framed.read_buffer_mut());
+        let mut packet: Vec<u8> = Vec::new();
+        let result = loop {
+            if src.len() < 5 {
+                break Ok(());
+            }
+            let len = usize::from(src[0]) | usize::from(src[1]) << 8 | usize::from(src[2]) << 16;
+            if len == 0 || len == 0xFF_FFFF || src.len() < 4 + len || matches!(src[4], 0xFE | 0xFF)
+            {
+                break Ok(());
+            }
+            packet.clear();
+            // Checks the sequence id and the size limit, as for any packet.
+            match framed.codec_mut().inner.decode(&mut src, &mut packet) {
+                Ok(true) => {}
+                Ok(false) => break Ok(()),
+                Err(err) => break Err(IoError::from(err).into()),
+            }
+            match take(&packet) {
+                Ok(true) => {}
+                other => break other.map(drop),
+            }
+        };
+        *framed.read_buffer_mut() = src;
+        result
     }
 
     /// See [`Endpoint::idle_signal`]. Bytes already buffered by the codec count as data.

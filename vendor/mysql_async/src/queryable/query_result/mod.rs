@@ -226,6 +226,26 @@ where
         }
     }
 
+    /// Like [`QueryResult::next_raw_row`], then hands `take` the further rows already read from
+    /// the socket, while it returns `Ok(true)` (reconnecting-mysql patch: rows in bulk, without
+    /// the per-packet cost of `read_packet`). `Ok(false)` at the end of the result set.
+    pub async fn next_raw_rows<F>(&mut self, mut take: F) -> Result<bool>
+    where
+        F: FnMut(&[u8]) -> Result<bool>,
+    {
+        let mut more = true;
+        let got_row = self
+            .next_raw_row(|packet| {
+                more = take(packet)?;
+                Ok(())
+            })
+            .await?;
+        if got_row && more {
+            self.conn.as_mut().drain_row_packets(&mut take)?;
+        }
+        Ok(got_row)
+    }
+
     #[doc(hidden)]
     pub async fn next(&mut self) -> Result<Option<Row>> {
         loop {

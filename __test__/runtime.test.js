@@ -1,0 +1,137 @@
+'use strict';
+// Where the sessions run: on Node's event loop (the JS thread) by default, on a thread of their
+// own with RECONNECTING_MYSQL_RUNTIME=thread. Both must behave the same; the event loop must
+// never be blocked by the runtime, and worker threads get a runtime of their own.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { Worker } = require('node:worker_threads');
+const mysql = require('..');
+const { runtimeInfo } = require('../binding');
+const { usePrivateServer } = require('./support/mariadb');
+const { query, end, once } = require('./support/client');
+
+const server = usePrivateServer();
+const ROOT = path.join(__dirname, '..');
+
+/** Runs `body` in a fresh Node process with `env`; resolves with its exit code and stdout. */
+function runWith(env, body) {
+  const script = `const mysql = require(${JSON.stringify(ROOT)}); const binding = require(${JSON.stringify(path.join(ROOT, 'binding'))});\n${body}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the process stayed alive: ' + out));
+    }, 15000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, out });
+    });
+  });
+}
+
+test('sessions run on the event loop by default', async () => {
+  const conn = mysql.createConnection(server.config());
+  const rows = await query(conn, 'SELECT 1 + 1 AS two');
+  assert.equal(rows[0].two, 2);
+  assert.deepEqual({ ...runtimeInfo() }, { mode: 'loop' });
+  await end(conn);
+});
+
+test('RECONNECTING_MYSQL_RUNTIME=thread runs them on a thread, with the same results', async () => {
+  const body = `
+    const conn = mysql.createConnection(${JSON.stringify(server.config())});
+    conn.query('SELECT 6 * 7 AS answer', (err, rows) => {
+      if (err) throw err;
+      console.log(JSON.stringify({ answer: rows[0].answer, mode: binding.runtimeInfo().mode }));
+      conn.end();
+    });`;
+  const threaded = await runWith({ RECONNECTING_MYSQL_RUNTIME: 'thread' }, body);
+  assert.equal(threaded.code, 0);
+  assert.deepEqual(JSON.parse(threaded.out), { answer: 42, mode: 'thread' });
+  const looped = await runWith({ RECONNECTING_MYSQL_RUNTIME: '' }, body);
+  assert.equal(looped.code, 0);
+  assert.deepEqual(JSON.parse(looped.out), { answer: 42, mode: 'loop' });
+});
+
+test('the event loop keeps turning while a query runs and while a connect waits', async () => {
+  // A blocking wait inside the runtime would stall every timer of the process.
+  const conn = mysql.createConnection(server.config());
+  await query(conn, 'SELECT 1');
+  let longestGap = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 5);
+  try {
+    const started = performance.now();
+    const rows = await query(conn, 'SELECT SLEEP(0.6) AS slept');
+    assert.equal(rows[0].slept, 0);
+    assert.ok(performance.now() - started >= 550);
+    // A connect to a port nobody listens on, retried with backoff, on the same loop.
+    const dead = mysql.createConnection({ ...server.config(), port: 1, connectTimeout: 300, reconnect: { maxAttempts: 1 } });
+    await assert.rejects(query(dead, 'SELECT 1'), (err) => err.fatal === true);
+    dead.destroy();
+  } finally {
+    clearInterval(ticker);
+  }
+  // Generous for a loaded 2-core machine; a blocked loop would show the whole 600 ms.
+  assert.ok(longestGap < 300, `the event loop stalled for ${longestGap.toFixed(0)} ms`);
+  await end(conn);
+});
+
+test('timers of many sessions fire on the event loop: query timeouts, in order', async () => {
+  const conns = Array.from({ length: 4 }, () => mysql.createConnection(server.config()));
+  await Promise.all(conns.map((c) => query(c, 'SELECT 1')));
+  const started = performance.now();
+  const fired = [];
+  await Promise.all(
+    conns.map(
+      (c, i) =>
+        new Promise((resolve) => {
+          c.query({ sql: 'SELECT SLEEP(5)', timeout: 100 + i * 150 }, (err) => {
+            fired.push({ i, code: err && err.code, at: performance.now() - started });
+            resolve();
+          });
+        }),
+    ),
+  );
+  assert.deepEqual(fired.map((f) => f.i), [0, 1, 2, 3]);
+  for (const f of fired) {
+    assert.equal(f.code, 'PROTOCOL_SEQUENCE_TIMEOUT');
+    const due = 100 + f.i * 150;
+    assert.ok(f.at >= due - 5 && f.at < due + 1000, `timeout ${f.i} fired at ${f.at.toFixed(0)} ms, due at ${due}`);
+  }
+  for (const c of conns) c.destroy();
+});
+
+test('a worker thread gets a runtime of its own; terminating it mid-query leaves the process well', async () => {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const mysql = require(workerData.root);
+    const conn = mysql.createConnection(workerData.config);
+    conn.query('SELECT CONNECTION_ID() AS id', (err, rows) => {
+      parentPort.postMessage({ err: err && err.code, id: rows && rows[0].id, mode: require(workerData.root + '/binding').runtimeInfo().mode });
+      conn.query('SELECT SLEEP(10)');
+    });`;
+  for (let round = 0; round < 3; round++) {
+    const worker = new Worker(code, { eval: true, workerData: { root: ROOT, config: server.config() } });
+    const [message] = await once(worker, 'message');
+    assert.equal(message.err, null);
+    assert.equal(typeof message.id, 'number');
+    assert.equal(message.mode, 'loop');
+    const exited = once(worker, 'exit');
+    await worker.terminate();
+    await exited;
+  }
+  // The main thread's sessions are unaffected.
+  const conn = mysql.createConnection(server.config());
+  assert.equal((await query(conn, 'SELECT 3 AS x'))[0].x, 3);
+  await end(conn);
+});
