@@ -6,9 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::FutureExt;
-use napi::bindgen_prelude::{Buffer, Function};
+use napi::bindgen_prelude::{Buffer, Function, FunctionRef, JsValue, ToNapiValue};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::{Env, Result};
+use napi::{sys, Env, Result};
 use napi_derive::napi;
 
 use crate::error::ErrorInfo;
@@ -194,14 +194,60 @@ fn ssl_opts(ssl: NativeSsl) -> Result<mysql_async::SslOpts> {
 }
 
 /// Delivers messages to JavaScript. The threadsafe function is strong: while the session holds
-/// it, Node stays alive, as an open socket keeps it alive in `mysql`.
-struct JsSink(ThreadsafeFunction<Message, (), Message, napi::Status, false>);
+/// it, Node stays alive, as an open socket keeps it alive in `mysql`. When the session runs on
+/// the event loop, messages are called in directly from there instead (`direct`): no wake-up of
+/// the loop through the threadsafe function's queue.
+struct JsSink {
+    tsfn: ThreadsafeFunction<Message, (), Message, napi::Status, false>,
+    direct: Option<Arc<FunctionRef<Message, ()>>>,
+}
 
 impl Sink for JsSink {
     fn send(&self, message: Message) {
-        self.0
+        if let Some(function) = self.direct.as_ref().filter(|_| runtime::delivers_here()) {
+            let function = function.clone();
+            runtime::post(Box::new(move |env, context| {
+                // SAFETY: the runtime calls deliveries on the JS thread of `env`, inside a handle
+                // scope, outside any JavaScript.
+                unsafe { call_directly(env, context, &function, message) }
+            }));
+            return;
+        }
+        self.tsfn
             .call(message, ThreadsafeFunctionCallMode::NonBlocking);
         runtime::note_activity();
+    }
+}
+
+/// Calls `function(message)` as a callback from the event loop (ticks and microtasks run after).
+unsafe fn call_directly(
+    env: sys::napi_env,
+    context: sys::napi_async_context,
+    function: &FunctionRef<Message, ()>,
+    message: Message,
+) -> sys::napi_status {
+    // SAFETY: the caller's contract (JS thread, open handle scope).
+    unsafe {
+        let js_env = Env::from_raw(env);
+        let Ok(callee) = function.borrow_back(&js_env) else {
+            return sys::Status::napi_generic_failure;
+        };
+        let Ok(argument) = Message::to_napi_value(env, message) else {
+            return sys::Status::napi_generic_failure;
+        };
+        let mut receiver = std::ptr::null_mut();
+        // napi_make_callback wants an object as `this`; the callback ignores it.
+        sys::napi_get_global(env, &mut receiver);
+        let mut result = std::ptr::null_mut();
+        sys::napi_make_callback(
+            env,
+            context,
+            receiver,
+            callee.value().value,
+            1,
+            &argument,
+            &mut result,
+        )
     }
 }
 
@@ -214,7 +260,7 @@ pub struct NativeSession {
 impl NativeSession {
     /// Hands the session a command; on the event loop, the session starts on it at once.
     fn send(&self, id: u32, request: Request, during_hook: bool) -> bool {
-        runtime::drive(|| self.handle.send(id, request, during_hook))
+        runtime::drive_command(|| self.handle.send(id, request, during_hook))
     }
 }
 
@@ -231,8 +277,13 @@ impl NativeSession {
             .build_threadsafe_function::<Message>()
             .callee_handled::<false>()
             .build()?;
-        let sink: Arc<dyn Sink> = Arc::new(JsSink(tsfn));
         runtime::init(&env).map_err(napi::Error::from_reason)?;
+        let direct = if runtime::delivers_here() {
+            Some(Arc::new(on_message.create_ref()?))
+        } else {
+            None
+        };
+        let sink: Arc<dyn Sink> = Arc::new(JsSink { tsfn, direct });
         let (session, handle) = Session::new(options.try_into()?, sink.clone());
         runtime::spawn(async move {
             if AssertUnwindSafe(session.run())
