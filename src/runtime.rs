@@ -96,6 +96,9 @@ pub async fn timeout_at<F: Future>(at: Instant, work: F) -> Result<F::Output, El
 
 /// Session tasks woken and not yet polled: the runtime has run out of work when none is.
 static PENDING: AtomicU64 = AtomicU64::new(0);
+/// Counted tasks alive: fewer than the runtime's alive tasks means some task was spawned
+/// uncounted (mysql_async closes a dropped connection in a task of its own).
+static COUNTED_ALIVE: AtomicU64 = AtomicU64::new(0);
 
 /// A session task whose wake-ups are counted in [`PENDING`].
 struct Counted<F> {
@@ -114,6 +117,7 @@ const FINISHED: u8 = 2;
 impl<F> Counted<F> {
     fn new(inner: F) -> Self {
         PENDING.fetch_add(1, Ordering::AcqRel);
+        COUNTED_ALIVE.fetch_add(1, Ordering::AcqRel);
         Counted {
             inner: Box::pin(inner),
             state: Arc::new(AtomicU8::new(WOKEN)),
@@ -175,6 +179,7 @@ impl<F: Future<Output = ()>> Future for Counted<F> {
 
 impl<F> Drop for Counted<F> {
     fn drop(&mut self) {
+        COUNTED_ALIVE.fetch_sub(1, Ordering::AcqRel);
         if self.state.swap(FINISHED, Ordering::AcqRel) == WOKEN {
             PENDING.fetch_sub(1, Ordering::AcqRel);
         }
@@ -253,6 +258,19 @@ where
             Ok(())
         }
         None => Err("reconnecting-mysql: runtime not initialised".into()),
+    }
+}
+
+/// Spawns a task from inside a session task (on whichever runtime runs it), counted on the
+/// event loop so that a run of the runtime does not end before it has run.
+pub fn spawn_from_task<F>(task: F)
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    if delivers_here() {
+        tokio::spawn(Counted::new(task));
+    } else {
+        tokio::spawn(task);
     }
 }
 
@@ -639,12 +657,22 @@ impl LoopDriver {
 /// blocking) until no session task is left woken. Events that arrive after the last poll of the
 /// descriptors leave the epoll descriptor readable, so libuv runs us again for them.
 async fn run_until_idle() {
+    let mut uncounted_round = false;
     for _ in 0..MAX_ROUNDS_PER_RUN {
         tokio::task::yield_now().await;
         if PENDING.load(Ordering::Acquire) == 0 {
-            return;
+            // An uncounted task may be queued: one more round runs it.
+            if uncounted_round || !has_uncounted_tasks() {
+                return;
+            }
+            uncounted_round = true;
         }
     }
+}
+
+fn has_uncounted_tasks() -> bool {
+    let alive = Handle::current().metrics().num_alive_tasks();
+    u64::try_from(alive).unwrap_or(u64::MAX) > COUNTED_ALIVE.load(Ordering::Acquire)
 }
 
 /// Bounds one run of the runtime, so that a bug in counting wake-ups (or a flood of work) can

@@ -1635,7 +1635,7 @@ fn abandon(conn: Conn) {
     if conn.is_disconnected() {
         return;
     }
-    tokio::spawn(async move {
+    crate::runtime::spawn_from_task(async move {
         let _ = timeout(Duration::from_secs(1), conn.disconnect()).await;
     });
 }
