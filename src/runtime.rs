@@ -261,6 +261,27 @@ where
     }
 }
 
+thread_local! {
+    /// Commands running on this thread's sessions.
+    static IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A command running on a session, for as long as it lives.
+pub struct InFlight(());
+
+impl InFlight {
+    pub fn start() -> Self {
+        IN_FLIGHT.with(|count| count.set(count.get() + 1));
+        InFlight(())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let _ = IN_FLIGHT.try_with(|count| count.set(count.get().saturating_sub(1)));
+    }
+}
+
 /// Spawns a task from inside a session task (on whichever runtime runs it), counted on the
 /// event loop so that a run of the runtime does not end before it has run.
 pub fn spawn_from_task<F>(task: F)
@@ -410,7 +431,10 @@ impl Spin {
     }
 
     async fn wait_for_reply(&self) {
+        // With several commands in flight the thread has other replies to handle: waiting for
+        // one would take a core from the server.
         if self.window.is_zero()
+            || IN_FLIGHT.with(Cell::get) != 1
             || self
                 .paused_until
                 .get()

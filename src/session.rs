@@ -514,6 +514,7 @@ impl Session {
                 continue;
             }
             self.in_flight = Some(command.id);
+            let _in_flight = crate::runtime::InFlight::start();
             self.test_panic_hook();
             let step = self.execute(&command).await;
             self.in_flight = None;

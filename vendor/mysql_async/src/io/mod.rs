@@ -190,13 +190,39 @@ impl Endpoint {
             if ready.is_err() {
                 return IdleSignal::Closed;
             }
-            match self.peek() {
+            match self.peek_clearing_readiness() {
                 Ok(0) => return IdleSignal::Closed,
                 Ok(_) => return IdleSignal::Data,
-                // Spurious readiness: wait again.
+                // Spurious readiness (left set by reads that stopped before the socket ran
+                // dry): now cleared, so the next wait really waits.
                 Err(err) if err.kind() == io::ErrorKind::WouldBlock => continue,
                 Err(_) => return IdleSignal::Closed,
             }
+        }
+    }
+
+    /// `peek`, telling tokio when the socket has nothing: tokio then clears the readiness it
+    /// cached, which a plain peek does not (a wait for readiness would return at once, forever).
+    fn peek_clearing_readiness(&self) -> io::Result<usize> {
+        use tokio::io::Interest;
+        match self {
+            Endpoint::Plain(Some(stream)) => stream.try_io(Interest::READABLE, || peek_fd(stream)),
+            #[cfg(feature = "native-tls-tls")]
+            Endpoint::Secure(tls_stream) => {
+                let stream = tls_stream.get_ref().get_ref().get_ref();
+                stream.try_io(Interest::READABLE, || peek_fd(stream))
+            }
+            #[cfg(feature = "rustls-tls")]
+            Endpoint::Secure(tls_stream) => {
+                let stream = tls_stream.get_ref().0;
+                stream.try_io(Interest::READABLE, || peek_fd(stream))
+            }
+            #[cfg(unix)]
+            Endpoint::Socket(socket) => {
+                let stream = socket.stream_ref();
+                stream.try_io(Interest::READABLE, || peek_fd(stream))
+            }
+            Endpoint::Plain(None) => Ok(0),
         }
     }
 
