@@ -907,3 +907,66 @@ async fn stay_awake_after_activity(spin: Duration) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The event loop stops running the runtime when PENDING is 0, so every wake-up counted must
+    /// be uncounted exactly once: by the poll it causes, or when the task ends. A waker that
+    /// fires after its task ended (a channel or timer outliving it) once left PENDING stuck
+    /// above 0, and the JS thread spun.
+    #[test]
+    fn pending_returns_to_zero_whatever_order_tasks_are_woken_and_end_in() {
+        let runtime = Builder::new_current_thread().enable_all().build().unwrap();
+        let base = PENDING.load(Ordering::Acquire);
+        let (stash_sender, stash) = std::sync::mpsc::channel::<Waker>();
+        let notify = Arc::new(Notify::new());
+        runtime.block_on(async {
+            for task in 0..4u32 {
+                let notify = notify.clone();
+                let stash_sender = stash_sender.clone();
+                tokio::spawn(Counted::new(async move {
+                    // Keep this task's waker, to fire it after the task has ended.
+                    std::future::poll_fn(|cx| {
+                        stash_sender.send(cx.waker().clone()).unwrap();
+                        Poll::Ready(())
+                    })
+                    .await;
+                    if task % 2 == 0 {
+                        notify.notified().await;
+                    }
+                }));
+            }
+            run_until_idle().await;
+            // The odd tasks ended; the even ones wait.
+            assert_eq!(PENDING.load(Ordering::Acquire), base);
+            notify.notify_waiters();
+            assert!(PENDING.load(Ordering::Acquire) > base, "wake-ups are counted");
+            run_until_idle().await;
+            assert_eq!(PENDING.load(Ordering::Acquire), base);
+            // Every task has ended: its wakers must not count any more.
+            for waker in stash.try_iter() {
+                waker.wake();
+            }
+            assert_eq!(PENDING.load(Ordering::Acquire), base);
+        });
+        assert_eq!(COUNTED_ALIVE.load(Ordering::Acquire), 0);
+    }
+
+    #[test]
+    fn deadlines_are_registered_while_their_timers_wait() {
+        let runtime = Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let at = Instant::now() + Duration::from_millis(30);
+            let sleeper = tokio::spawn(async move { sleep_until(at).await });
+            tokio::task::yield_now().await;
+            assert_eq!(next_deadline(), Some(at));
+            let short = timeout(Duration::from_millis(5), std::future::pending::<()>()).await;
+            assert!(short.is_err());
+            assert_eq!(next_deadline(), Some(at), "an elapsed timeout leaves the registry");
+            sleeper.await.unwrap();
+            assert_eq!(next_deadline(), None);
+        });
+    }
+}
