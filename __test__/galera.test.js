@@ -110,7 +110,17 @@ test('a write loop and a pool survive a SIGKILL of the node they are on; no writ
     killedAt = Date.now();
     await node1.kill();
     deadAt = Date.now();
-    await waitUntil(() => okCount().every((n, i) => n >= before[i] + 20), { timeout: 20000, what: '20 more writes of each writer' });
+    try {
+      await waitUntil(() => okCount().every((n, i) => n >= before[i] + 20), { timeout: 20000, what: '20 more writes of each writer' });
+    } catch (err) {
+      // What each writer was doing, for a failure that does not reproduce at will.
+      const state = Object.entries(writers).map(([name, w]) =>
+        `${name}: ${w.succeeded.length} ok (${before[Object.keys(writers).indexOf(name)]} before the kill), ` +
+        `${w.failed.length} failed [${w.failed.slice(-3).map((f) => f.err.code).join(' ')}], next id ${w.next}`);
+      err.message += `; ${state.join('; ')}; connection: ${JSON.stringify(conn.stats())}; ` +
+        `failovers ${JSON.stringify(seen.failover)}; reconnects ${seen.reconnect.length}; pool ${JSON.stringify(pool.stats())}`;
+      throw err;
+    }
   } finally {
     stop = true;
     await Promise.all(loops);
