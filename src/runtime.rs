@@ -94,21 +94,39 @@ pub async fn timeout_at<F: Future>(at: Instant, work: F) -> Result<F::Output, El
 // ---------------------------------------------------------------------------------------------
 // Spawning and driving
 
-/// Session tasks woken and not yet polled: the runtime has run out of work when none is.
-static PENDING: AtomicU64 = AtomicU64::new(0);
-/// Counted tasks alive: fewer than the runtime's alive tasks means some task was spawned
-/// uncounted (mysql_async closes a dropped connection in a task of its own).
-static COUNTED_ALIVE: AtomicU64 = AtomicU64::new(0);
+/// The work of one JS thread's runtime (each worker thread has its own).
+#[derive(Default)]
+struct Counters {
+    /// Session tasks woken and not yet polled: the runtime has run out of work when none is.
+    pending: AtomicU64,
+    /// Counted tasks alive: fewer than the runtime's alive tasks means some task was spawned
+    /// uncounted (mysql_async closes a dropped connection in a task of its own).
+    alive: AtomicU64,
+}
 
-/// A session task whose wake-ups are counted in [`PENDING`].
+thread_local! {
+    static COUNTERS: Arc<Counters> = Arc::new(Counters::default());
+}
+
+/// This thread's counters (wake-ups from other threads reach them through the tasks' wakers).
+fn counters() -> Arc<Counters> {
+    COUNTERS.with(Arc::clone)
+}
+
+fn pending_work() -> bool {
+    COUNTERS.with(|counters| counters.pending.load(Ordering::Acquire) != 0)
+}
+
+/// A session task whose wake-ups are counted in its thread's [`Counters`].
 struct Counted<F> {
     inner: Pin<Box<F>>,
+    counters: Arc<Counters>,
     state: Arc<AtomicU8>,
     /// The scheduler's waker, and ours around it.
     waker: Option<(Waker, Waker)>,
 }
 
-/// [`Counted::state`]: polled and not woken since, woken (counted in PENDING), or finished (a
+/// [`Counted::state`]: polled and not woken since, woken (counted as pending), or finished (a
 /// waker kept by a channel or a timer may still fire; it must not count).
 const IDLE: u8 = 0;
 const WOKEN: u8 = 1;
@@ -116,10 +134,12 @@ const FINISHED: u8 = 2;
 
 impl<F> Counted<F> {
     fn new(inner: F) -> Self {
-        PENDING.fetch_add(1, Ordering::AcqRel);
-        COUNTED_ALIVE.fetch_add(1, Ordering::AcqRel);
+        let counters = counters();
+        counters.pending.fetch_add(1, Ordering::AcqRel);
+        counters.alive.fetch_add(1, Ordering::AcqRel);
         Counted {
             inner: Box::pin(inner),
+            counters,
             state: Arc::new(AtomicU8::new(WOKEN)),
             waker: None,
         }
@@ -128,6 +148,7 @@ impl<F> Counted<F> {
 
 struct CountingWaker {
     scheduler: Waker,
+    counters: Arc<Counters>,
     state: Arc<AtomicU8>,
 }
 
@@ -142,7 +163,7 @@ impl Wake for CountingWaker {
             .compare_exchange(IDLE, WOKEN, Ordering::AcqRel, Ordering::Acquire)
             .is_ok()
         {
-            PENDING.fetch_add(1, Ordering::AcqRel);
+            self.counters.pending.fetch_add(1, Ordering::AcqRel);
         }
         self.scheduler.wake_by_ref();
     }
@@ -158,13 +179,14 @@ impl<F: Future<Output = ()>> Future for Counted<F> {
             .compare_exchange(WOKEN, IDLE, Ordering::AcqRel, Ordering::Acquire)
             .is_ok()
         {
-            PENDING.fetch_sub(1, Ordering::AcqRel);
+            this.counters.pending.fetch_sub(1, Ordering::AcqRel);
         }
         let counting = match &this.waker {
             Some((scheduler, counting)) if scheduler.will_wake(cx.waker()) => counting.clone(),
             _ => {
                 let counting = Waker::from(Arc::new(CountingWaker {
                     scheduler: cx.waker().clone(),
+                    counters: this.counters.clone(),
                     state: this.state.clone(),
                 }));
                 this.waker = Some((cx.waker().clone(), counting.clone()));
@@ -179,9 +201,9 @@ impl<F: Future<Output = ()>> Future for Counted<F> {
 
 impl<F> Drop for Counted<F> {
     fn drop(&mut self) {
-        COUNTED_ALIVE.fetch_sub(1, Ordering::AcqRel);
+        self.counters.alive.fetch_sub(1, Ordering::AcqRel);
         if self.state.swap(FINISHED, Ordering::AcqRel) == WOKEN {
-            PENDING.fetch_sub(1, Ordering::AcqRel);
+            self.counters.pending.fetch_sub(1, Ordering::AcqRel);
         }
     }
 }
@@ -453,7 +475,7 @@ impl Spin {
             }
             // One scheduler round: polls the sockets without blocking.
             tokio::task::yield_now().await;
-            if PENDING.load(Ordering::Acquire) != 0 {
+            if pending_work() {
                 run_until_idle().await;
             }
         };
@@ -619,7 +641,7 @@ impl LoopDriver {
     /// Also runs the runtime again if a run stopped at its bound with tasks still woken.
     fn arm_flush(&self) {
         let messages = OUTBOX.with(|outbox| !outbox.borrow().is_empty());
-        let work = PENDING.load(Ordering::Acquire) != 0;
+        let work = pending_work();
         if (messages || work) && !self.flush_armed.get() {
             self.flush_armed.set(true);
             // SAFETY: the flush timer was initialised on this thread's loop.
@@ -684,7 +706,7 @@ async fn run_until_idle() {
     let mut uncounted_round = false;
     for _ in 0..MAX_ROUNDS_PER_RUN {
         tokio::task::yield_now().await;
-        if PENDING.load(Ordering::Acquire) == 0 {
+        if !pending_work() {
             // An uncounted task may be queued: one more round runs it.
             if uncounted_round || !has_uncounted_tasks() {
                 return;
@@ -696,7 +718,8 @@ async fn run_until_idle() {
 
 fn has_uncounted_tasks() -> bool {
     let alive = Handle::current().metrics().num_alive_tasks();
-    u64::try_from(alive).unwrap_or(u64::MAX) > COUNTED_ALIVE.load(Ordering::Acquire)
+    let counted = COUNTERS.with(|counters| counters.alive.load(Ordering::Acquire));
+    u64::try_from(alive).unwrap_or(u64::MAX) > counted
 }
 
 /// Bounds one run of the runtime, so that a bug in counting wake-ups (or a flood of work) can
@@ -742,7 +765,7 @@ unsafe extern "C" fn on_flush(_handle: *mut uv::uv_handle_t) {
         driver.flush_armed.set(false);
         // SAFETY: the flush timer was initialised on this thread's loop.
         unsafe { uv::uv_unref(driver.flush.0) };
-        if PENDING.load(Ordering::Acquire) != 0 {
+        if pending_work() {
             run_from_event_loop();
         } else {
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| driver.deliver()));
@@ -912,14 +935,16 @@ async fn stay_awake_after_activity(spin: Duration) {
 mod tests {
     use super::*;
 
-    /// The event loop stops running the runtime when PENDING is 0, so every wake-up counted must
+    /// The event loop stops running the runtime when nothing is pending, so every wake-up counted must
     /// be uncounted exactly once: by the poll it causes, or when the task ends. A waker that
-    /// fires after its task ended (a channel or timer outliving it) once left PENDING stuck
+    /// fires after its task ended (a channel or timer outliving it) once left the count stuck
     /// above 0, and the JS thread spun.
     #[test]
     fn pending_returns_to_zero_whatever_order_tasks_are_woken_and_end_in() {
         let runtime = Builder::new_current_thread().enable_all().build().unwrap();
-        let base = PENDING.load(Ordering::Acquire);
+        let counters = counters();
+        let pending = || counters.pending.load(Ordering::Acquire);
+        let base = pending();
         let (stash_sender, stash) = std::sync::mpsc::channel::<Waker>();
         let notify = Arc::new(Notify::new());
         runtime.block_on(async {
@@ -940,18 +965,18 @@ mod tests {
             }
             run_until_idle().await;
             // The odd tasks ended; the even ones wait.
-            assert_eq!(PENDING.load(Ordering::Acquire), base);
+            assert_eq!(pending(), base);
             notify.notify_waiters();
-            assert!(PENDING.load(Ordering::Acquire) > base, "wake-ups are counted");
+            assert!(pending() > base, "wake-ups are counted");
             run_until_idle().await;
-            assert_eq!(PENDING.load(Ordering::Acquire), base);
+            assert_eq!(pending(), base);
             // Every task has ended: its wakers must not count any more.
             for waker in stash.try_iter() {
                 waker.wake();
             }
-            assert_eq!(PENDING.load(Ordering::Acquire), base);
+            assert_eq!(pending(), base);
         });
-        assert_eq!(COUNTED_ALIVE.load(Ordering::Acquire), 0);
+        assert_eq!(counters.alive.load(Ordering::Acquire), 0);
     }
 
     #[test]
@@ -964,7 +989,11 @@ mod tests {
             assert_eq!(next_deadline(), Some(at));
             let short = timeout(Duration::from_millis(5), std::future::pending::<()>()).await;
             assert!(short.is_err());
-            assert_eq!(next_deadline(), Some(at), "an elapsed timeout leaves the registry");
+            assert_eq!(
+                next_deadline(),
+                Some(at),
+                "an elapsed timeout leaves the registry"
+            );
             sleeper.await.unwrap();
             assert_eq!(next_deadline(), None);
         });
