@@ -7,9 +7,10 @@
 //! of that, so we do the same: libuv watches the runtime's epoll descriptor and a timer for the
 //! earliest deadline of the sessions, and each time either fires, or a napi method hands a
 //! session a command, the JS thread runs the runtime until no task can make progress. That never
-//! blocks: the runtime only ever polls its descriptors with a zero timeout there. Replies still
-//! reach JavaScript through each session's threadsafe function (a pass of the event loop later,
-//! no thread switch).
+//! blocks: the runtime only ever polls its descriptors with a zero timeout there. Replies are
+//! called into JavaScript straight from libuv's callback ([`post`]), or, when a napi method
+//! produced them, on the next pass of the loop; a lone command waits briefly for its reply
+//! ([`Spin`]) because a JS thread asleep in epoll wakes slowly on a VM.
 //!
 //! tokio does not expose its epoll descriptor or its next timer: the descriptor is the one
 //! eventpoll descriptor that building the runtime opened (checked in /proc/self/fd), and every
