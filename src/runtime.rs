@@ -10,7 +10,7 @@
 //! blocks: the runtime only ever polls its descriptors with a zero timeout there. Replies are
 //! called into JavaScript straight from libuv's callback ([`post`]), or, when a napi method
 //! produced them, on the next pass of the loop; a lone command waits briefly for its reply
-//! ([`Spin`]) because a JS thread asleep in epoll wakes slowly on a VM.
+//! (`Spin`) because a JS thread asleep in epoll wakes slowly on a VM.
 //!
 //! tokio does not expose its epoll descriptor or its next timer: the descriptor is the one
 //! eventpoll descriptor that building the runtime opened (checked in /proc/self/fd), and every
@@ -326,7 +326,7 @@ pub fn drive<R>(action: impl FnOnce() -> R) -> R {
 
 /// [`drive`] for a napi method handing a session a command: the command is written to the
 /// socket before the method returns (as `mysql` writes it), and if the server tends to answer
-/// within microseconds, the reply is awaited that long (see [`Spin`]).
+/// within microseconds, the reply is awaited that long (see `Spin`).
 pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
     drive_with(action, true)
 }
