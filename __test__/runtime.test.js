@@ -6,33 +6,14 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { Worker } = require('node:worker_threads');
 const mysql = require('..');
 const { runtimeInfo } = require('../binding');
 const { usePrivateServer } = require('./support/mariadb');
-const { query, end, once } = require('./support/client');
+const { query, end, once, runNode } = require('./support/client');
 
 const server = usePrivateServer();
 const ROOT = path.join(__dirname, '..');
-
-/** Runs `body` in a fresh Node process with `env`; resolves with its exit code and stdout. */
-function runWith(env, body) {
-  const script = `const mysql = require(${JSON.stringify(ROOT)}); const binding = require(${JSON.stringify(path.join(ROOT, 'binding'))});\n${body}`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the process stayed alive: ' + out));
-    }, 15000);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, out });
-    });
-  });
-}
 
 test('sessions run on the event loop by default', async () => {
   const conn = mysql.createConnection(server.config());
@@ -44,16 +25,17 @@ test('sessions run on the event loop by default', async () => {
 
 test('RECONNECTING_MYSQL_RUNTIME=thread runs them on a thread, with the same results', async () => {
   const body = `
+    const binding = require(${JSON.stringify(path.join(ROOT, 'binding'))});
     const conn = mysql.createConnection(${JSON.stringify(server.config())});
     conn.query('SELECT 6 * 7 AS answer', (err, rows) => {
       if (err) throw err;
       console.log(JSON.stringify({ answer: rows[0].answer, mode: binding.runtimeInfo().mode }));
       conn.end();
     });`;
-  const threaded = await runWith({ RECONNECTING_MYSQL_RUNTIME: 'thread' }, body);
+  const threaded = await runNode(body, { env: { RECONNECTING_MYSQL_RUNTIME: 'thread' }, timeout: 15000 });
   assert.equal(threaded.code, 0);
   assert.deepEqual(JSON.parse(threaded.out), { answer: 42, mode: 'thread' });
-  const looped = await runWith({ RECONNECTING_MYSQL_RUNTIME: '' }, body);
+  const looped = await runNode(body, { env: { RECONNECTING_MYSQL_RUNTIME: '' }, timeout: 15000 });
   assert.equal(looped.code, 0);
   assert.deepEqual(JSON.parse(looped.out), { answer: 42, mode: 'loop' });
 });

@@ -5,7 +5,7 @@
 // another node (`canRetry`). Each node is one of our pools, so its connections heal themselves.
 
 const { EventEmitter } = require('node:events');
-const { Pool, runPooledQuery } = require('./pool');
+const { Pool, runPooledQuery, endEach } = require('./pool');
 const { PoolConfig } = require('./pool-config');
 const { createQuery } = require('./connection');
 const { clientError } = require('./errors');
@@ -73,19 +73,7 @@ class PoolCluster extends EventEmitter {
       return;
     }
     this._closed = true;
-    let calledBack = false;
-    let waitingClose = 0;
-    const onEnd = (err) => {
-      if (!calledBack && (err || --waitingClose <= 0)) {
-        calledBack = true;
-        cb(err);
-      }
-    };
-    for (const nodeId of Object.keys(this._nodes)) {
-      waitingClose++;
-      this._nodes[nodeId].pool.end(onEnd);
-    }
-    if (waitingClose === 0) process.nextTick(onEnd);
+    endEach(Object.values(this._nodes), (node, onEnd) => node.pool.end(onEnd), cb);
   }
 
   of(pattern, selector) {

@@ -26,6 +26,23 @@ function inactivityTimeout(what, ms) {
   return clientError('PROTOCOL_SEQUENCE_TIMEOUT', `${what} inactivity timeout`, { fatal: true, timeout: ms });
 }
 
+/**
+ * Ends each of `items` with `endOne(item, onEnd)`; calls `cb` once, with the first error or when
+ * every one has ended (on the next tick if there is none), as `mysql`'s pool and cluster do.
+ */
+function endEach(items, endOne, cb) {
+  let calledBack = false;
+  let waiting = items.length;
+  const onEnd = (err) => {
+    if (!calledBack && (err || --waiting <= 0)) {
+      calledBack = true;
+      cb(err);
+    }
+  };
+  if (waiting === 0) process.nextTick(onEnd);
+  for (const item of items) endOne(item, onEnd);
+}
+
 function remove(array, item) {
   const index = array.indexOf(item);
   if (index !== -1) array.splice(index, 1);
@@ -257,19 +274,8 @@ class Pool extends EventEmitter {
         if (err) throw err;
       };
     }
-    let calledBack = false;
-    let waitingClose = 0;
-    const onEnd = (err) => {
-      if (!calledBack && (err || --waitingClose <= 0)) {
-        calledBack = true;
-        cb(err);
-      }
-    };
-    while (this._allConnections.length !== 0) {
-      waitingClose++;
-      this._purgeConnection(this._allConnections[0], onEnd, 'poolEnded');
-    }
-    if (waitingClose === 0) process.nextTick(onEnd);
+    // Purging removes each connection from the list at once: iterate over a copy.
+    endEach([...this._allConnections], (connection, onEnd) => this._purgeConnection(connection, onEnd, 'poolEnded'), cb);
   }
 
   query(sql, values, cb) {
@@ -423,4 +429,4 @@ function runPooledQuery(query, err, conn) {
   conn.query(query);
 }
 
-module.exports = { Pool, PoolConnection, runPooledQuery };
+module.exports = { Pool, PoolConnection, runPooledQuery, endEach };

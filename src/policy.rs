@@ -228,6 +228,14 @@ mod tests {
         mysql_async::Error::Io(IoError::Io(std::io::Error::from(kind)))
     }
 
+    fn server_error(code: u16, message: &str, state: &str) -> mysql_async::Error {
+        mysql_async::Error::Server(mysql_async::ServerError {
+            code,
+            message: message.into(),
+            state: state.into(),
+        })
+    }
+
     #[test]
     fn resets_and_eof_are_losses() {
         for kind in [
@@ -276,11 +284,7 @@ mod tests {
     #[test]
     fn access_errors_from_a_statement_are_the_statements_own() {
         for errno in [1044, 1045, 1049] {
-            let err = mysql_async::Error::Server(mysql_async::ServerError {
-                code: errno,
-                message: "denied".into(),
-                state: "42000".into(),
-            });
+            let err = server_error(errno, "denied", "42000");
             assert_eq!(
                 classify_statement(&err, true),
                 ErrorClass::Statement,
@@ -314,13 +318,7 @@ mod tests {
 
     #[test]
     fn read_only_refusals_are_recognised() {
-        let server = |code, message: &str| {
-            mysql_async::Error::Server(mysql_async::ServerError {
-                code,
-                message: message.into(),
-                state: "HY000".into(),
-            })
-        };
+        let server = |code, message: &str| server_error(code, message, "HY000");
         let read_only = "The MariaDB server is running with the --read-only option so it cannot execute this statement";
         assert_eq!(read_only_refusal(&server(1290, read_only)), Some(1290));
         let file_priv = "The MariaDB server is running with the --secure-file-priv option so it cannot execute this statement";
@@ -337,13 +335,7 @@ mod tests {
 
     #[test]
     fn galera_non_primary_refusals_are_recognised() {
-        let server = |code, message: &str| {
-            mysql_async::Error::Server(mysql_async::ServerError {
-                code,
-                message: message.into(),
-                state: "08S01".into(),
-            })
-        };
+        let server = |code, message: &str| server_error(code, message, "08S01");
         let not_ready = "WSREP has not yet prepared node for application use";
         assert!(galera_not_ready(&server(1047, not_ready)));
         assert!(!galera_not_ready(&server(1047, "Unknown command")));

@@ -210,6 +210,7 @@ impl<F> Drop for Counted<F> {
 }
 
 /// Where this thread's sessions run.
+#[derive(Clone)]
 enum Place {
     EventLoop(Rc<LoopDriver>),
     Thread(&'static Handle),
@@ -220,6 +221,19 @@ thread_local! {
     /// The event loop is running the runtime (no nested run).
     static DRIVING: Cell<bool> = const { Cell::new(false) };
     static FALLBACK_REASON: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Where this thread's sessions run, once [`init`] has set it up.
+fn place() -> Option<Place> {
+    PLACE.with(|place| place.borrow().clone())
+}
+
+/// This thread's event-loop driver, if its sessions run on the event loop.
+fn event_loop_driver() -> Option<Rc<LoopDriver>> {
+    match place() {
+        Some(Place::EventLoop(driver)) => Some(driver),
+        _ => None,
+    }
 }
 
 /// Sets up where this JS thread's sessions run, once per thread. Called on the JS thread.
@@ -247,11 +261,11 @@ pub fn init(env: &Env) -> Result<(), String> {
 /// Where this thread's sessions run: "loop", "thread" or "none" (not yet set up), and why the
 /// event loop could not be used, if it could not (for tests and diagnostics).
 pub fn mode() -> (&'static str, Option<String>) {
-    let mode = PLACE.with(|place| match place.borrow().as_ref() {
+    let mode = match place() {
         Some(Place::EventLoop(_)) => "loop",
         Some(Place::Thread(_)) => "thread",
         None => "none",
-    });
+    };
     (mode, FALLBACK_REASON.with(|reason| reason.borrow().clone()))
 }
 
@@ -260,23 +274,15 @@ pub fn spawn<F>(task: F) -> Result<(), String>
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    enum Target {
-        EventLoop(Handle),
-        Thread(&'static Handle),
-    }
-    let target = PLACE.with(|place| match place.borrow().as_ref() {
-        Some(Place::EventLoop(driver)) => Some(Target::EventLoop(driver.runtime.handle().clone())),
-        Some(Place::Thread(handle)) => Some(Target::Thread(handle)),
-        None => None,
-    });
-    match target {
-        Some(Target::EventLoop(handle)) => {
+    match place() {
+        Some(Place::EventLoop(driver)) => {
+            let handle = driver.runtime.handle().clone();
             drive(|| {
                 handle.spawn(Counted::new(task));
             });
             Ok(())
         }
-        Some(Target::Thread(handle)) => {
+        Some(Place::Thread(handle)) => {
             handle.spawn(task);
             Ok(())
         }
@@ -332,11 +338,7 @@ pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
 }
 
 fn drive_with<R>(action: impl FnOnce() -> R, await_reply: bool) -> R {
-    let driver = PLACE.with(|place| match place.borrow().as_ref() {
-        Some(Place::EventLoop(driver)) => Some(driver.clone()),
-        _ => None,
-    });
-    match driver {
+    match event_loop_driver() {
         Some(driver) if !DRIVING.with(Cell::get) => driver.run(action, await_reply),
         _ => action(),
     }
@@ -728,11 +730,7 @@ fn has_uncounted_tasks() -> bool {
 const MAX_ROUNDS_PER_RUN: u32 = 256;
 
 fn run_from_event_loop() {
-    let driver = PLACE.with(|place| match place.borrow().as_ref() {
-        Some(Place::EventLoop(driver)) => Some(driver.clone()),
-        _ => None,
-    });
-    if let Some(driver) = driver {
+    if let Some(driver) = event_loop_driver() {
         if !DRIVING.with(Cell::get) {
             // A panic here would unwind into libuv: the sessions catch their own, so this is
             // the runtime itself failing; nothing better than carrying on is possible.
@@ -758,11 +756,7 @@ unsafe extern "C" fn on_timer(_handle: *mut uv::uv_handle_t) {
 }
 
 unsafe extern "C" fn on_flush(_handle: *mut uv::uv_handle_t) {
-    let driver = PLACE.with(|place| match place.borrow().as_ref() {
-        Some(Place::EventLoop(driver)) => Some(driver.clone()),
-        _ => None,
-    });
-    if let Some(driver) = driver {
+    if let Some(driver) = event_loop_driver() {
         driver.flush_armed.set(false);
         // SAFETY: the flush timer was initialised on this thread's loop.
         unsafe { uv::uv_unref(driver.flush.0) };

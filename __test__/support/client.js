@@ -53,21 +53,22 @@ async function killAndHeal(server, conn) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `body` in a fresh Node process with `mysql` bound to this package; resolves with its exit
- * code and stdout once it exits by itself, rejects if it is still alive after 10 s.
+ * Runs `body` in a fresh Node process with `mysql` bound to this package (and `env` added to its
+ * environment); resolves with its exit code and stdout once it exits by itself, rejects if it is
+ * still alive after `timeout` ms.
  */
-function runNode(body) {
+function runNode(body, { env = {}, timeout = 10000 } = {}) {
   const { spawn } = require('node:child_process');
   const path = require('node:path');
   const script = `const mysql = require(${JSON.stringify(path.join(__dirname, '..', '..'))});\n${body}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('the process stayed alive: ' + out));
-    }, 10000);
+    }, timeout);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, out });
