@@ -92,3 +92,28 @@ test(`${CYCLES} connections created, used and ended: no growth`, { timeout: 1200
   // And the server sees none of them left.
   await waitUntil(async () => (await server.threadIds()).length === 0, { what: 'every server thread to end' });
 });
+
+test('a finished query lets go of its rows while the next one, started from its callback, runs', async (t) => {
+  const conn = mysql.createConnection(server.config());
+  t.after(() => conn.destroy());
+  // The second query's call site (captured for long stack traces) has the first Query as a
+  // frame's receiver: the first one must not keep its rows once its callback has returned.
+  let firstRows = null;
+  let second = null;
+  await new Promise((resolve, reject) => {
+    conn.query('SELECT seq AS n, REPEAT("x", 100) AS pad FROM seq_1_to_2000', (err, rows) => {
+      if (err) return reject(err);
+      firstRows = new WeakRef(rows);
+      second = new Promise((res, rej) => conn.query('SELECT SLEEP(0.5) AS slept', (e, r) => (e ? rej(e) : res(r))));
+      resolve();
+    });
+  });
+  // While the second query is still running, nothing but the call site could hold the rows. (A
+  // WeakRef keeps its target until the task that made it is over: one turn of the loop first.)
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  gc();
+  assert.equal(firstRows.deref(), undefined, 'the first result set is collected while the next query runs');
+  assert.equal((await second)[0].slept, 0);
+  await end(conn);
+});

@@ -120,9 +120,22 @@ class Query extends EventEmitter {
       try {
         if (this._callback) this._callback.call(this, err, results, fields);
       } finally {
+        this._releaseResults();
         this.emit('end');
       }
     }
+  }
+
+  /**
+   * A finished query lets go of its rows: the call site captured by the next query (usually issued
+   * from this one's callback) keeps this Query reachable, and with it a whole result set, until
+   * that next query ends. Measured with 8 connections: twice the live rows at each scavenge.
+   */
+  _releaseResults() {
+    this._results = [];
+    this._fields = [];
+    this._currentRows = null;
+    this._currentFields = null;
   }
 
   /**
