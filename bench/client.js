@@ -83,7 +83,29 @@ function usage() {
   };
 }
 
+/**
+ * CPU time (ns) of every thread of the server process run.js started (`SERVER_PID`), from
+ * /proc/<pid>/task/<tid>/schedstat: what the server spent on this client's work, the floor of
+ * its wall time on one connection. NaN if the server is not readable.
+ */
+const serverPid = Number(process.env.BENCH_SERVER_PID) || 0;
+function serverCpuNs() {
+  if (!serverPid) return NaN;
+  try {
+    let total = 0;
+    for (const tid of fs.readdirSync(`/proc/${serverPid}/task`)) {
+      try {
+        total += Number(fs.readFileSync(`/proc/${serverPid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {} // a thread that just ended
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+
 function meter() {
+  const s0 = serverCpuNs();
   const u0 = usage();
   const t0 = process.hrtime.bigint();
   return (ops) => {
@@ -96,13 +118,14 @@ function meter() {
       cpu_sys_ms: (u1.sys - u0.sys) / 1000,
       thread_ms: (u1.thread - u0.thread) / 1e6,
       ctxsw: u1.ctxsw - u0.ctxsw,
+      server_cpu_ms: (serverCpuNs() - s0) / 1e6,
     };
   };
 }
 
 /** Sums meter() readings over several timed stretches (the gc pauses between them not counted). */
 function accumulator() {
-  const total = { wall_ms: 0, ops: 0, cpu_user_ms: 0, cpu_sys_ms: 0, thread_ms: 0, ctxsw: 0 };
+  const total = { wall_ms: 0, ops: 0, cpu_user_ms: 0, cpu_sys_ms: 0, thread_ms: 0, ctxsw: 0, server_cpu_ms: 0 };
   return {
     total,
     add(reading) {

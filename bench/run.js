@@ -142,10 +142,13 @@ function buildRaw() {
  * Runs one client for one scenario in a child process; resolves with its JSON output.
  * onMessage(msg, reply) handles IPC requests (JS clients only); control(child) gets the child.
  */
+let benchServer = null;
+
 function runChild(client, scenario, params, { timeoutMs = 300000, nodeArgs = [], onMessage, control } = {}) {
   return new Promise((resolve) => {
     const json = JSON.stringify(params);
-    const env = { ...process.env, TZ: 'UTC' };
+    // The server's pid: the children read its CPU time around their timed part.
+    const env = { ...process.env, TZ: 'UTC', BENCH_SERVER_PID: String((benchServer && benchServer.pid) || '') };
     const child =
       client === 'raw'
         ? spawn(RAW_BIN, [scenario, json], { env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -341,6 +344,7 @@ function summarize(v, byClient) {
       min: min(per((o) => o.wall_ms)),
       cpu: median(per((o) => o.cpu_user_ms + o.cpu_sys_ms)),
       thread: median(per((o) => o.thread_ms)),
+      server: median(per((o) => (typeof o.server_cpu_ms === 'number' ? o.server_cpu_ms : NaN))),
       ctxsw: median(per((o) => o.ctxsw)),
       maxrss: median(runs.map((o) => o.maxrss_kb)),
       rssGrowth: median(runs.map((o) => o.maxrss_kb - o.rss_start_kb)),
@@ -359,7 +363,7 @@ function summarize(v, byClient) {
   });
 }
 
-const TABLE_HEAD = ['scenario', 'client', 'median', 'min', 'CPU (process)', 'CPU (JS / main thread)', 'ctx switches', 'peak RSS', 'x mysql2', 'x raw', 'check'];
+const TABLE_HEAD = ['scenario', 'client', 'median', 'min', 'CPU (process)', 'CPU (JS / main thread)', 'server CPU', 'ctx switches', 'peak RSS', 'x mysql2', 'x raw', 'check'];
 function tableRow(r) {
   const u = r.variant.unit;
   return [
@@ -369,6 +373,7 @@ function tableRow(r) {
     fmtTime(r.min, u),
     fmtTime(r.cpu, u),
     fmtTime(r.thread, u),
+    fmtTime(r.server, u),
     Number.isFinite(r.ctxsw) ? r.ctxsw.toFixed(r.ctxsw < 10 ? 1 : 0) : 'n/a',
     fmtMB(r.maxrss),
     fmtRatio(r.xMysql2),
@@ -544,6 +549,7 @@ async function main() {
     // commit (scenario 4 measures the clients, not the disk).
     args: ['--innodb-buffer-pool-size=256M', '--innodb-flush-log-at-trx-commit=2', '--max-connections=200'],
   });
+  benchServer = server;
   const conn = server.config();
   const loadStart = loadavg();
   const sections = {};
@@ -647,7 +653,8 @@ async function main() {
     md.push(
       'Median and min over the rounds (each round runs the four clients one after the other, in a rotating order, each JS client in a fresh process). ' +
         'Times are per query (per insert) unless the scenario is a single statement. CPU (process) is user + system time of the whole client process; ' +
-        'CPU (JS / main thread) is the main thread alone (for the raw client, the thread running its current-thread runtime); ctx switches are per query. ' +
+        'CPU (JS / main thread) is the main thread alone (for the raw client, the thread running its current-thread runtime); ' +
+        'server CPU is the CPU time of all the server\'s threads over the same timed part (on one connection, a floor for the wall time: the server works one query at a time); ctx switches are per query. ' +
         'Peak RSS is the child process maximum (`maxRSS`), warm-up included.',
       '',
     );

@@ -97,14 +97,27 @@ fn rss_kb() -> i64 {
         .unwrap_or(0)
 }
 
+/// CPU time (ns) of every thread of the server run.js started (`BENCH_SERVER_PID`), as
+/// bench/client.js measures it; None if it is not readable.
+fn server_cpu_ns() -> Option<u64> {
+    let pid: u32 = std::env::var("BENCH_SERVER_PID").ok()?.parse().ok()?;
+    let mut total = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()?.flatten() {
+        let stat = std::fs::read_to_string(task.path().join("schedstat")).unwrap_or_default();
+        total += stat.split_whitespace().next().and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    }
+    Some(total)
+}
+
 struct Meter {
     t0: Instant,
     u0: Usage,
+    s0: Option<u64>,
 }
 
 impl Meter {
     fn start() -> Meter {
-        Meter { u0: usage(), t0: Instant::now() }
+        Meter { s0: server_cpu_ns(), u0: usage(), t0: Instant::now() }
     }
     fn stop(self, ops: u64) -> Json {
         let wall = self.t0.elapsed().as_secs_f64() * 1000.0;
@@ -116,6 +129,10 @@ impl Meter {
             "cpu_sys_ms": (u1.sys_us - self.u0.sys_us) as f64 / 1000.0,
             "thread_ms": (u1.thread_ns.saturating_sub(self.u0.thread_ns)) as f64 / 1e6,
             "ctxsw": u1.ctxsw - self.u0.ctxsw,
+            "server_cpu_ms": match (self.s0, server_cpu_ns()) {
+                (Some(a), Some(b)) => Json::from(b.saturating_sub(a) as f64 / 1e6),
+                _ => Json::Null,
+            },
         })
     }
 }
