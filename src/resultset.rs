@@ -126,6 +126,18 @@ unsafe fn copy_into_buffer(env: sys::napi_env, bytes: Vec<u8>) -> napi::Result<s
     }
 }
 
+impl TypeName for RowBytes {
+    fn type_name() -> &'static str {
+        "Buffer"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Object
+    }
+}
+
+impl ValidateNapiValue for RowBytes {}
+
 /// V8 freed an external chunk Buffer: its memory goes back to the pool.
 unsafe extern "C" fn return_to_pool(
     _env: sys::napi_env,
@@ -150,6 +162,12 @@ pub mod chunk_pool {
 
     pub struct ChunkPool {
         idle: Mutex<Vec<Vec<u8>>>,
+    }
+
+    impl Default for ChunkPool {
+        fn default() -> Self {
+            Self::new()
+        }
     }
 
     impl ChunkPool {
