@@ -391,7 +391,11 @@ mod tests {
         let address = first.as_ptr();
         pool.give_back(first);
         let again = pool.take(CHUNK_BYTES);
-        assert_eq!(again.as_ptr(), address, "the idle chunk is handed out again");
+        assert_eq!(
+            again.as_ptr(),
+            address,
+            "the idle chunk is handed out again"
+        );
         assert!(again.is_empty() && again.capacity() >= CHUNK_BYTES);
         // Neither a small buffer nor one that grew for a huge row is kept.
         pool.give_back(Vec::with_capacity(100));
