@@ -5,7 +5,7 @@
 process.env.TZ = 'America/New_York';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { dateFromBytes, decimalFromBytes, timezoneOffset } = require('../lib/results');
+const { dateFromBytes, decimalFromBytes, timezoneOffset, localOffset } = require('../lib/results');
 
 function viaString(text, suffix) {
   const value = new Date(text + suffix);
@@ -45,6 +45,26 @@ test('datetimes: bytes and string parsing agree in local time, Z and offsets', (
     }
   }
   assert.ok(compared > 12000);
+});
+
+test('local datetimes in a UTC process take the arithmetic path, and still agree; a TZ change is seen', (t) => {
+  t.after(() => { process.env.TZ = 'America/New_York'; });
+  assert.equal(localOffset(), null, 'New York has DST: the Date constructor decides');
+  for (const zone of ['UTC', 'Etc/UTC', 'Europe/London', 'GMT', 'Asia/Kolkata']) {
+    process.env.TZ = zone;
+    const utc = zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT';
+    assert.equal(localOffset(), utc ? 0 : null, zone);
+    let compared = 0;
+    for (const text of samples()) {
+      const bytes = Buffer.from(text, 'latin1');
+      const fast = dateFromBytes(bytes, 0, bytes.length, localOffset(), false);
+      assert.deepEqual(fast === undefined ? viaString(text, '') : fast, viaString(text, ''), `${text} in ${zone}`);
+      compared++;
+    }
+    assert.ok(compared > 3000);
+  }
+  process.env.TZ = 'America/New_York';
+  assert.equal(localOffset(), null, 'back to New York');
 });
 
 test('dates: bytes and string parsing agree', () => {

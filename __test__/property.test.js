@@ -211,14 +211,19 @@ function decodeWith(columns, rows, config, typeCast) {
   );
   // The row packets as the server sends them: each cell length-encoded, 0xFB for NULL.
   const chunks = [];
+  let ascii = true;
   for (let r = 0; r < rows; r++) {
     for (const c of columns) {
       const cell = c.cells[r % c.cells.length];
       chunks.push(lengthPrefix(cell));
-      if (cell !== null) chunks.push(cell);
+      if (cell !== null) {
+        chunks.push(cell);
+        ascii = ascii && cell.every((byte) => byte < 0x80);
+      }
     }
   }
-  const part = { data: Buffer.concat(chunks), rows };
+  // As the session marks a part whose cells are all ASCII (text is then read as latin1).
+  const part = { data: Buffer.concat(chunks), rows, ascii: ascii || undefined };
   const out = [];
   try {
     decodeRows(part, fields, { typeCast, nestTables: false, config, connection: null }, (row) => out.push({ ...row }));

@@ -68,6 +68,9 @@ pub struct ResultPart {
     pub rows: u32,
     #[napi(ts_type = "Buffer")]
     pub data: Option<RowBytes>,
+    /// Every cell in `data` is ASCII: JavaScript may read strings as latin1, skipping UTF-8
+    /// decoding (the same strings).
+    pub ascii: Option<bool>,
     pub ok: Option<OkInfo>,
 }
 
@@ -223,6 +226,7 @@ pub struct RowBuffer {
     columns: usize,
     rows: u32,
     data: Vec<u8>,
+    ascii: bool,
 }
 
 /// A chunk is flushed to JavaScript once it holds this many bytes.
@@ -254,6 +258,7 @@ impl RowBuffer {
             columns,
             rows: 0,
             data: Vec::new(),
+            ascii: true,
         }
     }
 
@@ -261,7 +266,7 @@ impl RowBuffer {
     /// NULL. The packet is checked against the column count first, so a malformed (or lying)
     /// packet is a protocol error here, never misaligned cells in JavaScript.
     pub fn push_raw(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
-        check_row(packet, self.columns)?;
+        self.ascii &= check_row(packet, self.columns)?;
         // Sized once (from the pool) instead of doubling into it; a row too big for a chunk
         // still fits, and its part is sent at once.
         if self.data.capacity() == 0 {
@@ -287,21 +292,24 @@ impl RowBuffer {
         let rows = std::mem::replace(&mut self.rows, 0);
         let header = std::mem::replace(&mut self.header_pending, false);
         let fields = self.fields.take();
+        let ascii = std::mem::replace(&mut self.ascii, true);
         ResultPart {
             index: self.index,
             same_fields: (header && fields.is_none()).then_some(true),
             fields,
             rows,
             data: Some(RowBytes(data)),
+            ascii: (rows > 0 && ascii).then_some(true),
             ok: None,
         }
     }
 }
 
 /// Checks that `packet` is exactly `columns` cells, each NULL or a length-encoded string that
-/// fits in the packet.
-fn check_row(packet: &[u8], columns: usize) -> Result<(), mysql_async::Error> {
+/// fits in the packet; true when every cell is ASCII.
+fn check_row(packet: &[u8], columns: usize) -> Result<bool, mysql_async::Error> {
     let mut rest = packet;
+    let mut ascii = true;
     for _ in 0..columns {
         let (&first, after) = rest.split_first().ok_or_else(malformed_row)?;
         let (length, after) = match first {
@@ -313,10 +321,12 @@ fn check_row(packet: &[u8], columns: usize) -> Result<(), mysql_async::Error> {
             short => (u64::from(short), after),
         };
         let length = usize::try_from(length).map_err(|_| malformed_row())?;
-        rest = after.get(length..).ok_or_else(malformed_row)?;
+        let cell = after.get(..length).ok_or_else(malformed_row)?;
+        ascii &= cell.is_ascii();
+        rest = &after[length..];
     }
     if rest.is_empty() {
-        Ok(())
+        Ok(ascii)
     } else {
         Err(malformed_row())
     }
@@ -346,6 +356,7 @@ pub fn ok_part(index: u32, ok: OkInfo) -> ResultPart {
         same_fields: None,
         rows: 0,
         data: None,
+        ascii: None,
         ok: Some(ok),
     }
 }
@@ -368,7 +379,30 @@ mod tests {
             columns,
             rows: 0,
             data: Vec::new(),
+            ascii: true,
         }
+    }
+
+    #[test]
+    fn parts_say_whether_every_cell_is_ascii() {
+        let mut rows = buffer(2);
+        rows.push_raw(&[1, b'a', 0xfb]).unwrap();
+        assert_eq!(rows.take_part().ascii, Some(true));
+        // A length byte above 127 is not a cell byte; a cell byte above 127 is.
+        let mut long = vec![200];
+        long.extend(std::iter::repeat_n(b'x', 200));
+        long.extend([2, 0xc3, 0xa9]);
+        rows.push_raw(&long).unwrap();
+        assert_eq!(rows.take_part().ascii, None);
+        let mut long_ascii = vec![200];
+        long_ascii.extend(std::iter::repeat_n(b'x', 200));
+        long_ascii.push(0xfb);
+        rows.push_raw(&long_ascii).unwrap();
+        assert_eq!(
+            rows.take_part().ascii,
+            Some(true),
+            "each part starts ASCII again"
+        );
     }
 
     #[test]
