@@ -5,7 +5,8 @@
 process.env.TZ = 'America/New_York';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { dateFromBytes, decimalFromBytes, timezoneOffset, localOffset } = require('../lib/results');
+const { dateFromBytes, decimalFromBytes, timezoneOffset, localOffset, decodeRows, makeFieldPacket } = require('../lib/results');
+const Types = require('../lib/constants/types');
 
 function viaString(text, suffix) {
   const value = new Date(text + suffix);
@@ -65,6 +66,20 @@ test('local datetimes in a UTC process take the arithmetic path, and still agree
   }
   process.env.TZ = 'America/New_York';
   assert.equal(localOffset(), null, 'back to New York');
+});
+
+test('the row decoder follows a TZ change between result sets (local DATETIME columns)', (t) => {
+  t.after(() => { process.env.TZ = 'America/New_York'; });
+  const field = makeFieldPacket({ db: 'd', table: 't', orgTable: 't', name: 'at', orgName: 'at', charsetNr: 63, length: 19, type: Types.DATETIME, flags: 0, decimals: 0 });
+  const text = '2024-07-01 12:34:56';
+  const part = { data: Buffer.concat([Buffer.from([text.length]), Buffer.from(text)]), rows: 1, ascii: true };
+  const options = { typeCast: true, nestTables: false, config: { timezone: 'local', dateStrings: false, supportBigNumbers: false, bigNumberStrings: false }, connection: null };
+  for (const zone of ['UTC', 'Asia/Kolkata', 'UTC', 'America/New_York']) {
+    process.env.TZ = zone;
+    const rows = [];
+    decodeRows(part, [field], options, (row) => rows.push(row));
+    assert.equal(rows[0].at.getTime(), new Date(text).getTime(), zone);
+  }
 });
 
 test('dates: bytes and string parsing agree', () => {

@@ -446,7 +446,10 @@ function compileDecoder(fields, config) {
     }`;
   const factory = new Function('RowDataPacket', 'parseIntBytes', 'latin1', 'utf8', 'copy', 'bigNumber', 'date', 'dateFromBytes', 'decimalFromBytes', 'parseGeometry', 'longLength', 'LENGTH_WIDTH',
     `return function decode(d, rows, config, onRow, local, ascii) {${body}\n};`);
-  return factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, decimalFromBytes, parseGeometry, longLength, LENGTH_WIDTH);
+  const decode = factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, decimalFromBytes, parseGeometry, longLength, LENGTH_WIDTH);
+  // Only a decoder with local-time date columns needs the process's zone looked up per call.
+  decode.usesLocal = lines.some((line) => line.includes('dateFromBytes(d, s, e, local,'));
+  return decode;
 }
 
 function decoderFor(fields, config) {
@@ -471,7 +474,8 @@ function decodeRows(part, fields, options, onRow) {
   const { data, rows } = part;
   if (!rows) return;
   if (options.typeCast === true && !options.nestTables && typeof data.utf8Slice === 'function') {
-    decoderFor(fields, options.config)(data, rows, options.config, onRow, localOffset(), part.ascii === true);
+    const decode = decoderFor(fields, options.config);
+    decode(data, rows, options.config, onRow, decode.usesLocal ? localOffset() : null, part.ascii === true);
     return;
   }
   const columnCount = fields.length;
