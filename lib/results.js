@@ -520,4 +520,4 @@ function decodeRows(part, fields, options, onRow) {
   }
 }
 
-module.exports = { RowDataPacket, OkPacket, FieldPacket, makeFieldPacket, makeOkPacket, decodeRows, parseGeometry, dateFromBytes, decimalFromBytes, timezoneOffset, localOffset, daysFromCivil };
+module.exports = { RowDataPacket, OkPacket, FieldPacket, makeFieldPacket, makeOkPacket, decodeRows, parseGeometry, dateFromBytes, decimalFromBytes, timezoneOffset, localOffset };
