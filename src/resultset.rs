@@ -266,8 +266,8 @@ impl RowBuffer {
     /// NULL. The packet is checked against the column count first, so a malformed (or lying)
     /// packet is a protocol error here, never misaligned cells in JavaScript.
     pub fn push_raw(&mut self, packet: &[u8]) -> Result<(), mysql_async::Error> {
-        let ascii = check_row(packet, self.columns, self.ascii)?;
-        self.ascii &= ascii;
+        // Once a row is not ASCII, the part is not: the later rows are not counted.
+        self.ascii = check_row(packet, self.columns, self.ascii)?;
         // Sized once (from the pool) instead of doubling into it; a row too big for a chunk
         // still fits, and its part is sent at once.
         if self.data.capacity() == 0 {
@@ -315,17 +315,13 @@ fn check_row(packet: &[u8], columns: usize, want_ascii: bool) -> Result<bool, my
     let mut high_in_prefixes = 0;
     for _ in 0..columns {
         let (&first, after) = rest.split_first().ok_or_else(malformed_row)?;
-        let width = match first {
-            0xfc => 2,
-            0xfd => 3,
-            0xfe => 8,
+        let (width, length) = match first {
+            0xfb => (0, 0),
+            0xfc => (2, read_le(after, 2)?),
+            0xfd => (3, read_le(after, 3)?),
+            0xfe => (8, read_le(after, 8)?),
             0xff => return Err(malformed_row()),
-            _ => 0,
-        };
-        let length = match first {
-            0xfb => 0,
-            0xfc..=0xfe => read_le(after, width)?,
-            short => u64::from(short),
+            short => (0, u64::from(short)),
         };
         if want_ascii {
             high_in_prefixes += usize::from(first > 0x7f) + count_high(&after[..width]);
