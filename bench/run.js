@@ -47,7 +47,7 @@ const plan = QUICK
       s1: { rounds: 2, n: 1000 },
       s2: { rounds: 2, n: 50 },
       s3: { rounds: 2, rows: 20000 },
-      s4: { rounds: 2, n: 2000, bulk: 2000 },
+      s4: { rounds: 2, n: 2000, bulk: 2000, bulkReps: 2 },
       s5: { rounds: 2, connections: 8, n: 10 },
       s6: { rounds: 1, kills: 2, idle: [0, 200] },
       s7: { queries: 20000, reconnects: 30, referenceQueries: 20000 },
@@ -56,7 +56,7 @@ const plan = QUICK
       s1: { rounds: 5, n: 5000 },
       s2: { rounds: 5, n: 200 },
       s3: { rounds: 3, rows: TOTAL_ROWS },
-      s4: { rounds: 3, n: 10000, bulk: 10000 },
+      s4: { rounds: 3, n: 10000, bulk: 10000, bulkReps: 5 },
       s5: { rounds: 5, connections: 8, n: 50 },
       s6: { rounds: 3, kills: 5, idle: [0, 200] },
       s7: { queries: 2000000, reconnects: 1000, referenceQueries: 500000 },
@@ -67,7 +67,10 @@ if (option('mem-reconnects')) plan.s7.reconnects = Number(option('mem-reconnects
 if (option('mem-reference')) plan.s7.referenceQueries = Number(option('mem-reference'));
 
 const CLIENTS = ['ours', 'mysql', 'mysql2', 'raw'];
-const LABEL = { ours: 'reconnecting-mysql', mysql: 'mysql 2.18.1', mysql2: 'mysql2', raw: 'raw mysql_async' };
+// Ours with `trace: false` (no call site captured per query, as mysql2), in the round-trip-bound
+// scenarios, where that capture is a visible part of each query.
+const WITH_NOTRACE = [...CLIENTS.slice(0, 1), 'ours-notrace', ...CLIENTS.slice(1)];
+const LABEL = { ours: 'reconnecting-mysql', 'ours-notrace': 'reconnecting-mysql, trace: false', mysql: 'mysql 2.18.1', mysql2: 'mysql2', raw: 'raw mysql_async' };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
@@ -275,7 +278,7 @@ async function insertedChecksum(server) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scenarios 1-5: the same work for the four clients, interleaved round by round
+// Scenarios 1-5: the same work for the four clients (five in 1 and 4), interleaved round by round
 
 const problems = [];
 const problem = (msg) => {
@@ -289,10 +292,10 @@ const problem = (msg) => {
  */
 async function runVariants(server, conn, rounds, variants) {
   const results = {};
-  for (const v of variants) results[v.key] = Object.fromEntries(CLIENTS.map((c) => [c, []]));
+  for (const v of variants) results[v.key] = Object.fromEntries((v.clients || CLIENTS).map((c) => [c, []]));
   for (let round = 0; round < rounds; round++) {
     for (const v of variants) {
-      for (const client of rotate(CLIENTS, round + variants.indexOf(v))) {
+      for (const client of rotate(v.clients || CLIENTS, round + variants.indexOf(v))) {
         if (v.before) await v.before();
         const out = await runChild(client, v.scenario, { ...v.params, conn });
         const issues = [];
@@ -333,7 +336,8 @@ const fmtMB = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n
 /** Table rows of one variant. */
 function summarize(v, byClient) {
   const stats = {};
-  for (const client of CLIENTS) {
+  const clients = v.clients || CLIENTS;
+  for (const client of clients) {
     const runs = byClient[client].filter((o) => o.ok);
     const per = (f) => runs.map((o) => f(o) / o.ops);
     stats[client] = {
@@ -350,7 +354,7 @@ function summarize(v, byClient) {
       rssGrowth: median(runs.map((o) => o.maxrss_kb - o.rss_start_kb)),
     };
   }
-  return CLIENTS.map((client) => {
+  return clients.map((client) => {
     const s = stats[client];
     return {
       variant: v,
@@ -569,7 +573,7 @@ async function main() {
     if (want(1)) {
       const c = plan.s1;
       log(`scenario 1: ${c.n} sequential SELECT 1, ${c.rounds} rounds`);
-      const variants = [{ key: '1', title: `1. ${c.n} x SELECT 1 (per query)`, scenario: 'select1', params: { n: c.n }, unit: 'us', expect: expectRows(c.n, [c.n]) }];
+      const variants = [{ key: '1', title: `1. ${c.n} x SELECT 1 (per query)`, scenario: 'select1', params: { n: c.n }, unit: 'us', expect: expectRows(c.n, [c.n]), clients: WITH_NOTRACE }];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
     }
@@ -604,12 +608,16 @@ async function main() {
       };
       const truncate = () => server.admin('TRUNCATE TABLE test.bench_ins');
       const variants = [
-        { key: '4', title: `4. ${c.n} x single-row INSERT (per insert)`, scenario: 'insert', params: { n: c.n }, unit: 'us', before: truncate, after: afterInsert('4', c.n), expect: expectRows(c.n) },
-        { key: '4b', title: `4. bulk INSERT of ${c.bulk} rows`, scenario: 'bulk', params: { n: c.bulk }, unit: 'ms', before: truncate, after: afterInsert('4b', c.bulk), expect: expectRows(c.bulk) },
+        { key: '4', title: `4. ${c.n} x single-row INSERT (per insert)`, scenario: 'insert', params: { n: c.n }, unit: 'us', clients: WITH_NOTRACE, before: truncate, after: afterInsert('4', c.n), expect: expectRows(c.n) },
+        { key: '4b', title: `4. bulk INSERT of ${c.bulk} rows, cold (the process's first)`, scenario: 'bulk', params: { n: c.bulk }, unit: 'ms', before: truncate, after: afterInsert('4b', c.bulk), expect: expectRows(c.bulk) },
+        // The client empties the table itself between its runs; the last run's rows are checked.
+        { key: '4c', title: `4. bulk INSERT of ${c.bulk} rows, warm (per statement, ${c.bulkReps} after 2 untimed)`, scenario: 'bulkwarm', params: { n: c.bulk, warmup: 2, reps: c.bulkReps }, unit: 'ms', after: afterInsert('4c', c.bulk), expect: expectRows(c.bulk) },
       ];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
-      if (seen['4'] && seen['4b'] && seen['4'] !== seen['4b']) problem(`insert: row-by-row and bulk inserted different data (crc ${seen['4']} vs ${seen['4b']})`);
+      for (const bulk of ['4b', '4c']) {
+        if (seen['4'] && seen[bulk] && seen['4'] !== seen[bulk]) problem(`insert: row-by-row and bulk (${bulk}) inserted different data (crc ${seen['4']} vs ${seen[bulk]})`);
+      }
     }
     if (want(5)) {
       const c = plan.s5;
@@ -651,7 +659,7 @@ async function main() {
     out.push(textTable(TABLE_HEAD, rows));
     md.push('## Throughput', '');
     md.push(
-      'Median and min over the rounds (each round runs the four clients one after the other, in a rotating order, each JS client in a fresh process). ' +
+      'Median and min over the rounds (each round runs the clients one after the other, in a rotating order, each JS client in a fresh process; in the round-trip-bound scenarios, 1 and the single-row INSERTs, also ours with `trace: false`: `mysql` and ours capture the call site of each query by default for long stack traces, mysql2 does not). ' +
         'Times are per query (per insert) unless the scenario is a single statement. CPU (process) is user + system time of the whole client process; ' +
         'CPU (JS / main thread) is the main thread alone (for the raw client, the thread running its current-thread runtime); ' +
         'server CPU is the CPU time of all the server\'s threads over the same timed part (on one connection, a floor for the wall time: the server works one query at a time); ctx switches are per query. ' +
@@ -665,10 +673,11 @@ async function main() {
     const mysqlMedian = (v) => tableRows.find((r) => r.variant === v && r.client === 'mysql').median;
     md.push(
       mdTable(
-        ['scenario', 'x mysql2', 'x mysql', 'x raw', 'CPU x mysql2 (process)'],
+        ['scenario', 'x mysql2', 'x mysql', 'x raw', 'CPU x mysql2 (process)', 'x mysql2, trace: false'],
         ours.map((r) => {
           const m2 = tableRows.find((x) => x.variant === r.variant && x.client === 'mysql2');
-          return [r.variant.title, fmtRatio(r.xMysql2), fmtRatio(mysqlMedian(r.variant) / r.median), fmtRatio(r.xRaw), fmtRatio(m2.cpu / r.cpu)];
+          const notrace = tableRows.find((x) => x.variant === r.variant && x.client === 'ours-notrace');
+          return [r.variant.title, fmtRatio(r.xMysql2), fmtRatio(mysqlMedian(r.variant) / r.median), fmtRatio(r.xRaw), fmtRatio(m2.cpu / r.cpu), notrace ? fmtRatio(notrace.xMysql2) : '-'];
         }),
       ),
       '',

@@ -137,6 +137,21 @@ impl Meter {
     }
 }
 
+/// The sum of two meter readings, field by field (several timed stretches of one run).
+fn add_readings(sum: Option<Json>, reading: Json) -> Json {
+    let Some(mut sum) = sum else { return reading };
+    if let (Some(total), Some(more)) = (sum.as_object_mut(), reading.as_object()) {
+        for (key, value) in more {
+            let added = match (total.get(key).and_then(Json::as_f64), value.as_f64()) {
+                (Some(a), Some(b)) => Json::from(a + b),
+                _ => Json::Null,
+            };
+            total.insert(key.clone(), added);
+        }
+    }
+    sum
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checksum of the bench_rows columns, as bench/client.js computes it from decoded JS values:
 // [rows, sum id, sum name length, sum name last char, sum y*10000+m*100+d, sum h*3600+mi*60+s,
@@ -314,6 +329,28 @@ async fn run(scenario: &str, p: &Json) -> Res<Json> {
             conn.query_drop(sql).await?;
             let affected = conn.affected_rows();
             let mut out = m.stop(1);
+            out["rows"] = json!(affected);
+            out
+        }
+        "bulkwarm" => {
+            // As bench/client.js: untimed warm-up runs, then timed ones, the table emptied first.
+            let n = num(p, "n", 10000);
+            let warmup = num(p, "warmup", 2);
+            let reps = num(p, "reps", 5);
+            let values: Vec<String> = (1..=n).map(insert_values).collect();
+            let mut timed: Option<Json> = None;
+            let mut affected = 0;
+            for r in 0..warmup + reps {
+                conn.query_drop("TRUNCATE TABLE bench_ins").await?;
+                let m = (r >= warmup).then(Meter::start);
+                let sql = format!("{}{}", INSERT_HEAD, values.join(", "));
+                conn.query_drop(sql).await?;
+                affected = conn.affected_rows();
+                if let Some(m) = m {
+                    timed = Some(add_readings(timed, m.stop(1)));
+                }
+            }
+            let mut out = timed.unwrap_or_else(|| json!({}));
             out["rows"] = json!(affected);
             out
         }
