@@ -623,6 +623,8 @@ impl LoopDriver {
             unsafe {
                 let mut scope = std::ptr::null_mut();
                 if sys::napi_open_handle_scope(self.env, &mut scope) != sys::Status::napi_ok {
+                    // Kept for a later pass (the env may be going away), never dropped unsaid.
+                    OUTBOX.with(|outbox| outbox.borrow_mut().push_front(delivery));
                     return;
                 }
                 let status = delivery(self.env, self.async_context);
