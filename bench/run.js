@@ -291,10 +291,10 @@ const problem = (msg) => {
  */
 async function runVariants(server, conn, rounds, variants) {
   const results = {};
-  for (const v of variants) results[v.key] = Object.fromEntries((v.clients || CLIENTS).map((c) => [c, []]));
+  for (const v of variants) results[v.key] = Object.fromEntries(CLIENTS.map((c) => [c, []]));
   for (let round = 0; round < rounds; round++) {
     for (const v of variants) {
-      for (const client of rotate(v.clients || CLIENTS, round + variants.indexOf(v))) {
+      for (const client of rotate(CLIENTS, round + variants.indexOf(v))) {
         if (v.before) await v.before();
         const out = await runChild(client, v.scenario, { ...v.params, conn });
         const issues = [];
@@ -335,8 +335,7 @@ const fmtMB = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n
 /** Table rows of one variant. */
 function summarize(v, byClient) {
   const stats = {};
-  const clients = v.clients || CLIENTS;
-  for (const client of clients) {
+  for (const client of CLIENTS) {
     const runs = byClient[client].filter((o) => o.ok);
     const per = (f) => runs.map((o) => f(o) / o.ops);
     stats[client] = {
@@ -353,7 +352,7 @@ function summarize(v, byClient) {
       rssGrowth: median(runs.map((o) => o.maxrss_kb - o.rss_start_kb)),
     };
   }
-  return clients.map((client) => {
+  return CLIENTS.map((client) => {
     const s = stats[client];
     return {
       variant: v,
