@@ -15,7 +15,7 @@ use crate::error::ErrorInfo;
 use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
-    kind, EventInfo, HostAddress, Keepalive, Message, Request, Session, SessionHandle,
+    kind, EventInfo, FlatReply, HostAddress, Keepalive, Message, Request, Session, SessionHandle,
     SessionOptions, Sink,
 };
 
@@ -232,7 +232,15 @@ unsafe fn call_directly(
         let Ok(callee) = function.borrow_back(&js_env) else {
             return sys::Status::napi_generic_failure;
         };
-        let Ok(argument) = Message::to_napi_value(env, message) else {
+        let mut arguments = [std::ptr::null_mut(); FLAT_ARGUMENTS];
+        let count = match message.into_flat() {
+            Ok(flat) => flat_arguments(env, flat, &mut arguments),
+            Err(message) => Message::to_napi_value(env, message).map(|object| {
+                arguments[0] = object;
+                1
+            }),
+        };
+        let Ok(count) = count else {
             return sys::Status::napi_generic_failure;
         };
         let mut receiver = std::ptr::null_mut();
@@ -244,10 +252,91 @@ unsafe fn call_directly(
             context,
             receiver,
             callee.value().value,
-            1,
-            &argument,
+            count,
+            arguments.as_ptr(),
             &mut result,
         )
+    }
+}
+
+/// The most arguments a flat reply takes: shape, kind, id, index and five values.
+const FLAT_ARGUMENTS: usize = 9;
+
+/// `(shape, kind, id, index, ...)`, as lib/connection.js reads them; absent values are undefined,
+/// as absent properties of the object form are.
+///
+/// # Safety
+/// On the JS thread of `env`, inside a handle scope.
+unsafe fn flat_arguments(
+    env: sys::napi_env,
+    flat: FlatReply,
+    arguments: &mut [sys::napi_value; FLAT_ARGUMENTS],
+) -> Result<usize> {
+    // SAFETY: the caller's contract.
+    unsafe fn value<T: ToNapiValue>(env: sys::napi_env, value: T) -> Result<sys::napi_value> {
+        unsafe { T::to_napi_value(env, value) }
+    }
+    unsafe fn optional<T: ToNapiValue>(
+        env: sys::napi_env,
+        value: Option<T>,
+    ) -> Result<sys::napi_value> {
+        match value {
+            Some(value) => unsafe { T::to_napi_value(env, value) },
+            None => {
+                let mut undefined = std::ptr::null_mut();
+                napi::check_status!(unsafe { sys::napi_get_undefined(env, &mut undefined) })?;
+                Ok(undefined)
+            }
+        }
+    }
+    unsafe {
+        match flat {
+            FlatReply::Rows {
+                kind,
+                id,
+                index,
+                same_fields,
+                rows,
+                data,
+                ascii,
+            } => {
+                *arguments = [
+                    value(env, FlatReply::ROWS)?,
+                    value(env, kind)?,
+                    value(env, id)?,
+                    value(env, index)?,
+                    optional(env, same_fields)?,
+                    value(env, rows)?,
+                    optional(env, data)?,
+                    optional(env, ascii)?,
+                    std::ptr::null_mut(),
+                ];
+                Ok(8)
+            }
+            FlatReply::Ok {
+                kind,
+                id,
+                index,
+                affected_rows,
+                insert_id,
+                server_status,
+                warning_count,
+                info,
+            } => {
+                *arguments = [
+                    value(env, FlatReply::OK)?,
+                    value(env, kind)?,
+                    value(env, id)?,
+                    value(env, index)?,
+                    value(env, affected_rows)?,
+                    value(env, insert_id)?,
+                    value(env, server_status)?,
+                    value(env, warning_count)?,
+                    value(env, info)?,
+                ];
+                Ok(9)
+            }
+        }
     }
 }
 
