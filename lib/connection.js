@@ -17,6 +17,16 @@ const TRANSACTION_STATES = ['none', 'active', 'lost'];
 // Message kinds, as src/session.rs sends them.
 const PARTIAL = 1;
 const DONE = 2;
+const FAILED = 3;
+const CONNECT = 10;
+const DISCONNECT = 11;
+const RECONNECTING = 12;
+const RECONNECT = 13;
+const GAVE_UP = 14;
+const CLOSED = 15;
+const CONNECT_HOOK = 16;
+const FAILOVER = 18;
+
 // The shapes of a reply the session passes as arguments (FlatReply in src/session.rs).
 const FLAT_ROWS = 1;
 const FLAT_OK = 2;
@@ -32,15 +42,6 @@ function flatReply(shape, kind, id, index, a, b, c, d, e) {
   }
   throw new Error(`reconnecting-mysql: unknown reply shape ${shape}`);
 }
-const FAILED = 3;
-const CONNECT = 10;
-const DISCONNECT = 11;
-const RECONNECTING = 12;
-const RECONNECT = 13;
-const GAVE_UP = 14;
-const CLOSED = 15;
-const CONNECT_HOOK = 16;
-const FAILOVER = 18;
 
 // Result chunks (32 KiB each) held while paused before the session is told to stop reading.
 const HELD_CHUNKS_BEFORE_NATIVE_PAUSE = 4;
