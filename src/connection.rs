@@ -15,8 +15,8 @@ use crate::error::ErrorInfo;
 use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
-    kind, EventInfo, FlatReply, HostAddress, Keepalive, Message, Request, Session, SessionHandle,
-    SessionOptions, Sink,
+    kind, EventInfo, FlatPayload, FlatReply, HostAddress, Keepalive, Message, Request, Session,
+    SessionHandle, SessionOptions, Sink,
 };
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
@@ -289,51 +289,43 @@ unsafe fn flat_arguments(
             }
         }
     }
+    let FlatReply {
+        kind,
+        id,
+        index,
+        payload,
+    } = flat;
     unsafe {
-        match flat {
-            FlatReply::Rows {
-                kind,
-                id,
-                index,
+        arguments[1] = value(env, kind)?;
+        arguments[2] = value(env, id)?;
+        arguments[3] = value(env, index)?;
+        match payload {
+            FlatPayload::Rows {
                 same_fields,
                 rows,
                 data,
                 ascii,
             } => {
-                *arguments = [
-                    value(env, FlatReply::ROWS)?,
-                    value(env, kind)?,
-                    value(env, id)?,
-                    value(env, index)?,
-                    optional(env, same_fields)?,
-                    value(env, rows)?,
-                    optional(env, data)?,
-                    optional(env, ascii)?,
-                    std::ptr::null_mut(),
-                ];
+                arguments[0] = value(env, FlatPayload::ROWS)?;
+                arguments[4] = optional(env, same_fields)?;
+                arguments[5] = value(env, rows)?;
+                arguments[6] = optional(env, data)?;
+                arguments[7] = optional(env, ascii)?;
                 Ok(8)
             }
-            FlatReply::Ok {
-                kind,
-                id,
-                index,
+            FlatPayload::Ok {
                 affected_rows,
                 insert_id,
                 server_status,
                 warning_count,
                 info,
             } => {
-                *arguments = [
-                    value(env, FlatReply::OK)?,
-                    value(env, kind)?,
-                    value(env, id)?,
-                    value(env, index)?,
-                    value(env, affected_rows)?,
-                    value(env, insert_id)?,
-                    value(env, server_status)?,
-                    value(env, warning_count)?,
-                    value(env, info)?,
-                ];
+                arguments[0] = value(env, FlatPayload::OK)?;
+                arguments[4] = value(env, affected_rows)?;
+                arguments[5] = value(env, insert_id)?;
+                arguments[6] = value(env, server_status)?;
+                arguments[7] = value(env, warning_count)?;
+                arguments[8] = value(env, info)?;
                 Ok(9)
             }
         }

@@ -90,12 +90,18 @@ pub struct Message {
 /// arguments instead of an object: N-API sets an object's properties one call each, about 2,000
 /// instructions a property (callgrind), and these replies carry 8 to 15 of them; JavaScript
 /// builds the same objects for a fraction of that.
-pub enum FlatReply {
-    /// A part of rows whose columns JavaScript already has (`sameFields`, or a later chunk).
+pub struct FlatReply {
+    pub kind: u32,
+    pub id: u32,
+    /// The statement the part belongs to.
+    pub index: u32,
+    pub payload: FlatPayload,
+}
+
+/// What a flat reply's part holds.
+pub enum FlatPayload {
+    /// Rows whose columns JavaScript already has (`sameFields`, or a later chunk).
     Rows {
-        kind: u32,
-        id: u32,
-        index: u32,
         same_fields: Option<bool>,
         rows: u32,
         data: Option<RowBytes>,
@@ -103,9 +109,6 @@ pub enum FlatReply {
     },
     /// A statement without rows whose counters a JavaScript number holds exactly.
     Ok {
-        kind: u32,
-        id: u32,
-        index: u32,
         affected_rows: f64,
         insert_id: f64,
         server_status: u32,
@@ -114,7 +117,7 @@ pub enum FlatReply {
     },
 }
 
-impl FlatReply {
+impl FlatPayload {
     /// The first argument of each shape (lib/connection.js has the same numbers).
     pub const ROWS: u32 = 1;
     pub const OK: u32 = 2;
@@ -145,35 +148,33 @@ impl Message {
                 .parts
                 .as_ref()
                 .is_some_and(|parts| parts.len() == 1 && is_flat(&parts[0]));
-        let part = match self.parts.take() {
-            Some(mut parts) if flat => parts.pop(),
-            parts => {
-                self.parts = parts;
-                None
-            }
+        if !flat {
+            return Err(self);
+        }
+        // The check above leaves exactly one part.
+        let Some(part) = self.parts.take().and_then(|mut parts| parts.pop()) else {
+            return Err(self);
         };
-        let Some(part) = part else { return Err(self) };
-        let (kind, id, index) = (self.kind, self.id, part.index);
-        Ok(match part.ok {
-            Some(ok) => FlatReply::Ok {
-                kind,
-                id,
-                index,
+        let payload = match part.ok {
+            Some(ok) => FlatPayload::Ok {
                 affected_rows: ok.affected_rows,
                 insert_id: ok.insert_id,
                 server_status: ok.server_status,
                 warning_count: ok.warning_count,
                 info: ok.info,
             },
-            None => FlatReply::Rows {
-                kind,
-                id,
-                index,
+            None => FlatPayload::Rows {
                 same_fields: part.same_fields,
                 rows: part.rows,
                 data: part.data,
                 ascii: part.ascii,
             },
+        };
+        Ok(FlatReply {
+            kind: self.kind,
+            id: self.id,
+            index: part.index,
+            payload,
         })
     }
 
@@ -1931,20 +1932,27 @@ mod tests {
         let rows = Message::reply(kind::DONE, 5, vec![rows_part(1)], None).into_flat();
         assert!(matches!(
             rows,
-            Ok(FlatReply::Rows {
+            Ok(FlatReply {
                 kind: kind::DONE,
                 id: 5,
                 index: 1,
-                same_fields: Some(true),
-                rows: 3,
-                ascii: Some(true),
-                ..
+                payload: FlatPayload::Rows {
+                    same_fields: Some(true),
+                    rows: 3,
+                    ascii: Some(true),
+                    ..
+                },
             })
         ));
         let ok = Message::reply(kind::PARTIAL, 6, vec![ok_part(0, ok_info(2))], None).into_flat();
         assert!(matches!(
             ok,
-            Ok(FlatReply::Ok { kind: kind::PARTIAL, id: 6, index: 0, server_status: 2, ref info, .. }) if info == "info"
+            Ok(FlatReply {
+                kind: kind::PARTIAL,
+                id: 6,
+                index: 0,
+                payload: FlatPayload::Ok { server_status: 2, ref info, .. },
+            }) if info == "info"
         ));
     }
 
