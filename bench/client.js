@@ -190,6 +190,9 @@ function insertRow(i) {
   ];
 }
 
+/** Rows 1..n for the INSERT scenarios. */
+const insertRows = (n) => Array.from({ length: n }, (_, i) => insertRow(i + 1));
+
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
@@ -256,8 +259,7 @@ const scenarios = {
 
   async insert(c, p) {
     const n = p.n || 10000;
-    const values = [];
-    for (let i = 1; i <= n; i++) values.push(insertRow(i));
+    const values = insertRows(n);
     await query(c, 'SELECT 1');
     let affected = 0;
     const stop = meter();
@@ -273,8 +275,7 @@ const scenarios = {
 
   async bulk(c, p) {
     const n = p.n || 10000;
-    const values = [];
-    for (let i = 1; i <= n; i++) values.push(insertRow(i));
+    const values = insertRows(n);
     await query(c, 'SELECT 1');
     const stop = meter();
     const ok = await query(c, BULK_SQL, [values]);
@@ -289,8 +290,7 @@ const scenarios = {
     const n = p.n || 10000;
     const warmup = p.warmup === undefined ? 2 : p.warmup;
     const reps = p.reps || 5;
-    const values = [];
-    for (let i = 1; i <= n; i++) values.push(insertRow(i));
+    const values = insertRows(n);
     const timed = accumulator();
     let affected = 0;
     for (let r = 0; r < warmup + reps; r++) {
