@@ -97,7 +97,8 @@ export interface ConnectionOptions {
   /** Milliseconds a liveness ping may take (default 5000). */
   pingTimeout?: number;
   /** SQL run on every connect, or a function run on every connect before queued commands. */
-  onConnect?: string | string[] | ((connection: HookConnection, done: (err?: Error | null) => void) => unknown);
+  onConnect?:
+    string | string[] | ((connection: HookConnection, done: (err?: Error | null) => void) => unknown);
 }
 
 /** What an onConnect function may use: its queries run before the queued ones. */
@@ -247,7 +248,10 @@ export interface Connection extends EventEmitter {
   createQuery: QueryFunction;
   connect(callback?: (err: MysqlError | null, ...args: any[]) => void): void;
   connect(options: any, callback?: (err: MysqlError | null, ...args: any[]) => void): void;
-  changeUser(options: { user?: string; password?: string; database?: string; charset?: string }, callback?: (err: MysqlError | null) => void): void;
+  changeUser(
+    options: { user?: string; password?: string; database?: string; charset?: string },
+    callback?: (err: MysqlError | null) => void,
+  ): void;
   changeUser(callback: (err: MysqlError | null) => void): void;
   beginTransaction(callback: (err: MysqlError | null) => void): Query;
   beginTransaction(options?: any, callback?: (err: MysqlError | null) => void): Query;
@@ -448,8 +452,15 @@ export interface PoolCluster extends EventEmitter {
   end(callback?: (err?: MysqlError | null) => void): void;
   of(pattern?: string | RegExp, selector?: string): PoolNamespace;
   getConnection(callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
-  getConnection(pattern: string | RegExp, callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
-  getConnection(pattern: string | RegExp, selector: string, callback: (err: MysqlError | null, connection: PoolConnection) => void): void;
+  getConnection(
+    pattern: string | RegExp,
+    callback: (err: MysqlError | null, connection: PoolConnection) => void,
+  ): void;
+  getConnection(
+    pattern: string | RegExp,
+    selector: string,
+    callback: (err: MysqlError | null, connection: PoolConnection) => void,
+  ): void;
   stats(): { nodes: { [id: string]: PoolStats & { errorCount: number; offline: boolean } } };
 
   on(ev: 'remove' | 'offline' | 'online', callback: (nodeId: string) => void): this;

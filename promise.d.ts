@@ -46,7 +46,12 @@ export declare class PromiseConnection extends EventEmitter implements PromiseQu
   commit(options?: any): Promise<QueryResult<OkPacket>>;
   rollback(options?: any): Promise<QueryResult<OkPacket>>;
   ping(): Promise<true>;
-  changeUser(options?: { user?: string; password?: string; database?: string; charset?: string }): Promise<void>;
+  changeUser(options?: {
+    user?: string;
+    password?: string;
+    database?: string;
+    charset?: string;
+  }): Promise<void>;
   reset(): Promise<void>;
   statistics(): Promise<StatisticsPacket>;
   end(): Promise<void>;

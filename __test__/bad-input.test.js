@@ -21,8 +21,15 @@ function open(extra) {
 /** Asserts `fn` throws `Type` with a message naming `field`. */
 function throwsNaming(fn, Type, field) {
   assert.throws(fn, (err) => {
-    assert.ok(err instanceof Type, `expected ${Type.name}, got ${err && err.constructor.name}: ${err && err.message}`);
-    assert.match(err.message, new RegExp(field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), `message names ${field}`);
+    assert.ok(
+      err instanceof Type,
+      `expected ${Type.name}, got ${err && err.constructor.name}: ${err && err.message}`,
+    );
+    assert.match(
+      err.message,
+      new RegExp(field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      `message names ${field}`,
+    );
     return true;
   });
 }
@@ -72,7 +79,10 @@ test('createConnection: each wrong option type or range throws, naming the optio
     throwsNaming(() => mysql.createConnection(options), Type, field);
   }
   // The password never shows in the message.
-  assert.throws(() => mysql.createConnection({ password: 12345678 }), (err) => !err.message.includes('12345678'));
+  assert.throws(
+    () => mysql.createConnection({ password: 12345678 }),
+    (err) => !err.message.includes('12345678'),
+  );
 });
 
 test('createConnection: bad connection URLs throw naming the part', () => {
@@ -80,14 +90,25 @@ test('createConnection: bad connection URLs throw naming the part', () => {
   throwsNaming(() => mysql.createConnection('mysql://u:p@localhost:99999/db'), RangeError, 'port');
   throwsNaming(() => mysql.createConnection('mysql://u:%zz@localhost/db'), TypeError, 'password');
   throwsNaming(() => mysql.createConnection('mysql://u@localhost/%E0%A4%A'), TypeError, 'database');
-  throwsNaming(() => mysql.createConnection('mysql://u@localhost/db?connectTimeout=-1'), RangeError, 'connectTimeout');
+  throwsNaming(
+    () => mysql.createConnection('mysql://u@localhost/db?connectTimeout=-1'),
+    RangeError,
+    'connectTimeout',
+  );
   throwsNaming(() => mysql.createConnection('not a url'), TypeError, 'URL');
 });
 
 test('createConnection: what mysql accepts is still accepted', () => {
   // `mysql` takes these (flags it does not know are ignored, numeric strings are ports, a number
   // of dateStrings is truthy); so do we.
-  for (const options of [{ flags: 123 }, { flags: ['-FOUND_ROWS', 'BOGUS'] }, { port: '3307' }, { dateStrings: 1 }, { debug: false }, { connectTimeout: 0 }]) {
+  for (const options of [
+    { flags: 123 },
+    { flags: ['-FOUND_ROWS', 'BOGUS'] },
+    { port: '3307' },
+    { dateStrings: 1 },
+    { debug: false },
+    { connectTimeout: 0 },
+  ]) {
     const conn = mysql.createConnection(options);
     conn.destroy();
   }
@@ -121,7 +142,12 @@ test('query: odd SQL and values behave as in mysql (server errors, not crashes)'
   assert.equal((await queryOutcome(conn, undefined)).err.code, 'ER_EMPTY_QUERY');
   const circular = {};
   circular.self = circular;
-  const odd = await query(conn, 'SELECT ? AS big, ? AS fn, ? AS nan_date, ? AS nul', [12345678901234567890n, () => 1, new Date('x'), 'a\0b']);
+  const odd = await query(conn, 'SELECT ? AS big, ? AS fn, ? AS nan_date, ? AS nul', [
+    12345678901234567890n,
+    () => 1,
+    new Date('x'),
+    'a\0b',
+  ]);
   assert.equal(odd[0].big, '12345678901234567890');
   assert.equal(odd[0].fn, '() => 1');
   assert.equal(odd[0].nan_date, null);
@@ -150,7 +176,7 @@ test('changeUser: wrong option types throw naming the option, and the connection
   await end(conn);
 });
 
-test('after end() and destroy(): commands fail with mysql\'s codes, pause/resume are harmless', async () => {
+test("after end() and destroy(): commands fail with mysql's codes, pause/resume are harmless", async () => {
   const ended = open();
   await query(ended, 'SELECT 1');
   await end(ended);
@@ -194,7 +220,15 @@ test('a custom typeCast that throws fails that query with its error; the connect
   const conn = open();
   const boom = new Error('typeCast exploded');
   const { err } = await new Promise((resolve) =>
-    conn.query({ sql: 'SELECT seq FROM seq_1_to_20000', typeCast: () => { throw boom; } }, (e, results) => resolve({ err: e, results })),
+    conn.query(
+      {
+        sql: 'SELECT seq FROM seq_1_to_20000',
+        typeCast: () => {
+          throw boom;
+        },
+      },
+      (e, results) => resolve({ err: e, results }),
+    ),
   );
   assert.equal(err, boom);
   assert.equal((await query(conn, 'SELECT 2 AS two'))[0].two, 2);
@@ -283,7 +317,10 @@ test('a panic in the session task fails every pending command and the connection
   const report = JSON.parse(out.trim().split('\n').pop());
   assert.equal(report.results.length, 4, out);
   assert.deepEqual(report.results.slice(0, 2), ['first=1', 'second=2']);
-  assert.deepEqual(report.results.slice(2), ['third=ER_INTERNAL/true/unknown', 'fourth=ER_INTERNAL/true/unknown']);
+  assert.deepEqual(report.results.slice(2), [
+    'third=ER_INTERNAL/true/unknown',
+    'fourth=ER_INTERNAL/true/unknown',
+  ]);
   assert.equal(report.seen.ends, 1);
   // Every pending command had a callback, so (as in mysql) no 'error' event on top.
   assert.deepEqual(report.seen.errors, []);

@@ -57,7 +57,7 @@ test('common column types come back as mysql casts them', async () => {
     conn,
     "SELECT 42 AS i, -7 AS neg, 'héllo ✓' AS s, NULL AS n, CAST(12.50 AS DECIMAL(6,2)) AS d, 1.5e0 AS f, " +
       "CAST('2024-02-29 13:14:15' AS DATETIME) AS dt, CAST('2024-02-29' AS DATE) AS dd, X'DEADBEEF' AS b, " +
-      "CAST(9007199254740993 AS UNSIGNED) AS big",
+      'CAST(9007199254740993 AS UNSIGNED) AS big',
   );
   const row = results[0];
   assert.equal(row.i, 42);
@@ -139,7 +139,9 @@ test('escape, escapeId and format are sqlstring 2.3.1, as in mysql', () => {
 
 test('a URL works as config', async () => {
   const c = server.config();
-  const conn = mysql.createConnection(`mysql://${c.user}:${c.password}@${c.host}:${c.port}/${c.database}?connectTimeout=5000`);
+  const conn = mysql.createConnection(
+    `mysql://${c.user}:${c.password}@${c.host}:${c.port}/${c.database}?connectTimeout=5000`,
+  );
   assert.equal(conn.config.connectTimeout, 5000);
   const { results } = await query(conn, 'SELECT DATABASE() AS db');
   assert.equal(results[0].db, c.database);
@@ -148,9 +150,18 @@ test('a URL works as config', async () => {
 
 test('bad config is a TypeError or RangeError naming the field', () => {
   assert.throws(() => mysql.createConnection({ port: 'abc' }), { name: 'RangeError', message: /port/ });
-  assert.throws(() => mysql.createConnection({ charset: 'klingon' }), { name: 'TypeError', message: /klingon/ });
-  assert.throws(() => mysql.createConnection({ queueTimeout: -1 }), { name: 'RangeError', message: /queueTimeout/ });
-  assert.throws(() => mysql.createConnection({ reconnect: 'yes' }), { name: 'TypeError', message: /reconnect/ });
+  assert.throws(() => mysql.createConnection({ charset: 'klingon' }), {
+    name: 'TypeError',
+    message: /klingon/,
+  });
+  assert.throws(() => mysql.createConnection({ queueTimeout: -1 }), {
+    name: 'RangeError',
+    message: /queueTimeout/,
+  });
+  assert.throws(() => mysql.createConnection({ reconnect: 'yes' }), {
+    name: 'TypeError',
+    message: /reconnect/,
+  });
   const conn = connect();
   assert.throws(() => conn.query('SELECT 1', [], 'not a function'), TypeError);
 });
@@ -196,10 +207,13 @@ test("ssl: 'Amazon RDS' is mysql's named profile; an unknown one is a TypeError"
   const conn = mysql.createConnection({ ssl: 'Amazon RDS' });
   assert.ok(Array.isArray(conn.config.ssl.ca) && conn.config.ssl.ca.length > 0);
   assert.equal(conn.config.ssl.rejectUnauthorized, true);
-  assert.throws(() => mysql.createConnection({ ssl: 'Nope' }), { name: 'TypeError', message: "Unknown SSL profile 'Nope'" });
+  assert.throws(() => mysql.createConnection({ ssl: 'Nope' }), {
+    name: 'TypeError',
+    message: "Unknown SSL profile 'Nope'",
+  });
 });
 
-test('debug prints commands and replies in mysql\'s format, never the password', async () => {
+test("debug prints commands and replies in mysql's format, never the password", async () => {
   const lines = [];
   const original = console.log;
   console.log = (...args) => lines.push(require('node:util').format(...args));
@@ -243,14 +257,18 @@ test('columns repeated across queries (sent once by the session) still give full
   again.fields[0].name = 'changed';
   const after = await query(conn, statements[0]);
   assert.equal(after.fields[0].name, 'a');
-  assert.deepEqual(after.results, [{ a: 1, b: 'x' }].map((r) => Object.assign(Object.create(Object.getPrototypeOf(after.results[0])), r)));
+  assert.deepEqual(
+    after.results,
+    [{ a: 1, b: 'x' }].map((r) => Object.assign(Object.create(Object.getPrototypeOf(after.results[0])), r)),
+  );
   await end(conn);
   await end(fresh);
 });
 
 test('cells of every length-prefix size decode the same on the compiled and the generic path', async () => {
   const conn = connect();
-  const sql = "SELECT REPEAT('a', 250) AS a, REPEAT('b', 251) AS b, NULL AS n, '' AS e, REPEAT('c', 65535) AS c, REPEAT('d', 65536) AS d, 7 AS i";
+  const sql =
+    "SELECT REPEAT('a', 250) AS a, REPEAT('b', 251) AS b, NULL AS n, '' AS e, REPEAT('c', 65535) AS c, REPEAT('d', 65536) AS d, 7 AS i";
   const check = (row) => {
     assert.equal(row.a, 'a'.repeat(250));
     assert.equal(row.b, 'b'.repeat(251));

@@ -20,13 +20,15 @@ before(async () => {
   await server.admin(
     'CREATE PROCEDURE test.diff_proc(IN k INT) BEGIN ' +
       'SELECT k AS k, 1 + k AS k1; ' +
-      "SELECT id, name FROM test.diff_people WHERE id <= k ORDER BY id; " +
+      'SELECT id, name FROM test.diff_people WHERE id <= k ORDER BY id; ' +
       'END',
   );
   await server.admin(
-    "CREATE PROCEDURE test.diff_proc_fail() BEGIN SELECT 1 AS a; SELECT * FROM test.diff_no_such_table; SELECT 3 AS c; END",
+    'CREATE PROCEDURE test.diff_proc_fail() BEGIN SELECT 1 AS a; SELECT * FROM test.diff_no_such_table; SELECT 3 AS c; END',
   );
-  await server.admin('CREATE PROCEDURE test.diff_proc_ok() BEGIN UPDATE test.diff_people SET n = n WHERE 1 = 0; END');
+  await server.admin(
+    'CREATE PROCEDURE test.diff_proc_ok() BEGIN UPDATE test.diff_people SET n = n WHERE 1 = 0; END',
+  );
 });
 
 after(async () => {
@@ -107,7 +109,12 @@ const SCRATCH = [
 function call(conn, sql, values) {
   return new Promise((resolve) => {
     const cb = (err, results, fields) => resolve({ err, results, fields, query });
-    const query = sql === undefined ? conn.query(cb) : values === undefined ? conn.query(sql, cb) : conn.query(sql, values, cb);
+    const query =
+      sql === undefined
+        ? conn.query(cb)
+        : values === undefined
+          ? conn.query(sql, cb)
+          : conn.query(sql, values, cb);
   });
 }
 
@@ -164,7 +171,8 @@ async function eventsWith(lib, sql, values, options, mode) {
         stream.on('data', (row) => log.push(['data', plain(row)]));
         stream.on('close', resolve);
       } else {
-        for (const event of ['fields', 'result', 'end']) query.on(event, (...args) => log.push([event, ...args.map(plain)]));
+        for (const event of ['fields', 'result', 'end'])
+          query.on(event, (...args) => log.push([event, ...args.map(plain)]));
         if (mode.errorListener !== false) query.on('error', (err) => log.push(['error', plainError(err)]));
         query.on('end', () => setImmediate(resolve));
       }
@@ -189,7 +197,11 @@ function plain(value) {
   if (value instanceof Date) return { Date: value.getTime() };
   if (Array.isArray(value)) return value.map(plain);
   if (value instanceof Error) return plainError(value);
-  const out = { class: value.constructor ? value.constructor.name : null, keys: Object.keys(value), values: {} };
+  const out = {
+    class: value.constructor ? value.constructor.name : null,
+    keys: Object.keys(value),
+    values: {},
+  };
   for (const key of out.keys) out.values[key] = plain(value[key]);
   return out;
 }
@@ -210,7 +222,11 @@ function assertSame({ expected, actual }) {
   assert.deepEqual(plain(actual.fields), plain(expected.fields), 'fields');
   assert.equal(actual.sql, expected.sql, 'query.sql');
   assert.deepEqual(plain(actual.values), plain(expected.values), 'query.values');
-  assert.deepEqual(actual.connectionErrors.map(plainError), expected.connectionErrors.map(plainError), 'connection errors');
+  assert.deepEqual(
+    actual.connectionErrors.map(plainError),
+    expected.connectionErrors.map(plainError),
+    'connection errors',
+  );
 }
 
 /** Asserts both agree and returns mysql's outcome, to check the test exercised what it meant to. */
@@ -230,12 +246,17 @@ test('integer types: TINYINT..BIGINT signed/unsigned, TINYINT(1), zerofill, NULL
 });
 
 test('integer types with supportBigNumbers', async () => {
-  const { results } = await same('SELECT * FROM diff_ints ORDER BY id', undefined, { supportBigNumbers: true });
+  const { results } = await same('SELECT * FROM diff_ints ORDER BY id', undefined, {
+    supportBigNumbers: true,
+  });
   assert.equal(results[1].bu, '18446744073709551615');
 });
 
 test('integer types with supportBigNumbers and bigNumberStrings', async () => {
-  const { results } = await same('SELECT * FROM diff_ints ORDER BY id', undefined, { supportBigNumbers: true, bigNumberStrings: true });
+  const { results } = await same('SELECT * FROM diff_ints ORDER BY id', undefined, {
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
   assert.equal(results[2].b, '9007199254740993');
 });
 
@@ -244,12 +265,17 @@ test('DECIMAL (incl. beyond 2^53), zerofill DECIMAL, FLOAT, DOUBLE', async () =>
 });
 
 test('DECIMAL with supportBigNumbers', async () => {
-  const { results } = await same('SELECT * FROM diff_decimals ORDER BY id', undefined, { supportBigNumbers: true });
+  const { results } = await same('SELECT * FROM diff_decimals ORDER BY id', undefined, {
+    supportBigNumbers: true,
+  });
   assert.equal(results[0].dbig, '9007199254740993');
 });
 
 test('DECIMAL with supportBigNumbers and bigNumberStrings', async () => {
-  await same('SELECT * FROM diff_decimals ORDER BY id', undefined, { supportBigNumbers: true, bigNumberStrings: true });
+  await same('SELECT * FROM diff_decimals ORDER BY id', undefined, {
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
 });
 
 test('computed numbers: literals, arithmetic, aggregates, CAST', async () => {
@@ -285,7 +311,9 @@ test('dateStrings: true', async () => {
 });
 
 test("dateStrings: ['DATE']", async () => {
-  const { results } = await same('SELECT * FROM diff_dates ORDER BY id', undefined, { dateStrings: ['DATE'] });
+  const { results } = await same('SELECT * FROM diff_dates ORDER BY id', undefined, {
+    dateStrings: ['DATE'],
+  });
   assert.equal(results[0].d, '2024-02-29');
   assert.ok(results[0].dt instanceof Date);
 });
@@ -295,24 +323,37 @@ test("timezone 'local'", async () => {
 });
 
 test("timezone 'Z'", async () => {
-  const { results } = await same('SELECT d, dt, dt3, ts, ts6 FROM diff_dates ORDER BY id', undefined, { timezone: 'Z' });
+  const { results } = await same('SELECT d, dt, dt3, ts, ts6 FROM diff_dates ORDER BY id', undefined, {
+    timezone: 'Z',
+  });
   assert.equal(results[0].dt.getTime(), Date.UTC(2024, 1, 29, 13, 14, 15));
 });
 
 test("timezone '+05:30'", async () => {
-  const { results } = await same('SELECT d, dt, dt3, ts, ts6 FROM diff_dates ORDER BY id', undefined, { timezone: '+05:30' });
+  const { results } = await same('SELECT d, dt, dt3, ts, ts6 FROM diff_dates ORDER BY id', undefined, {
+    timezone: '+05:30',
+  });
   assert.equal(results[0].dt.getTime(), Date.UTC(2024, 1, 29, 7, 44, 15));
 });
 
 test('timezone also shapes escaped Date values', async () => {
-  await same('SELECT ? AS d, CAST(? AS DATETIME) AS dt', [new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)), new Date(0)], { timezone: '+05:30' });
+  await same(
+    'SELECT ? AS d, CAST(? AS DATETIME) AS dt',
+    [new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)), new Date(0)],
+    { timezone: '+05:30' },
+  );
 });
 
 test('connection.config changed after connecting (timezone, dateStrings, big numbers) applies to the next query', async () => {
-  const retune = (conn) => Object.assign(conn.config, { timezone: '+02:00', dateStrings: ['DATE'], supportBigNumbers: true });
-  const { err, results } = await same('SELECT d, dt, ts, bu, ? AS esc FROM diff_dates JOIN diff_ints USING (id) ORDER BY id', [new Date(Date.UTC(2020, 5, 1, 12))], {
-    setup: ['SELECT 1', retune],
-  });
+  const retune = (conn) =>
+    Object.assign(conn.config, { timezone: '+02:00', dateStrings: ['DATE'], supportBigNumbers: true });
+  const { err, results } = await same(
+    'SELECT d, dt, ts, bu, ? AS esc FROM diff_dates JOIN diff_ints USING (id) ORDER BY id',
+    [new Date(Date.UTC(2020, 5, 1, 12))],
+    {
+      setup: ['SELECT 1', retune],
+    },
+  );
   assert.equal(err, null);
   assert.equal(results[0].d, '2024-02-29');
   assert.equal(results[0].esc, '2020-06-01 14:00:00.000');
@@ -325,7 +366,9 @@ test('CHAR/VARCHAR/TEXT in utf8; emoji become ? under the default UTF8_GENERAL_C
 });
 
 test('string literals and functions', async () => {
-  await same("SELECT 'x' AS a, '' AS empty, CONCAT('é', 'ß') AS c, REPEAT('ab', 3) AS r, HEX('A') AS h, 'O''Reilly' AS q");
+  await same(
+    "SELECT 'x' AS a, '' AS empty, CONCAT('é', 'ß') AS c, REPEAT('ab', 3) AS r, HEX('A') AS h, 'O''Reilly' AS q",
+  );
 });
 
 test('BINARY, VARBINARY, BLOB, TINYBLOB, MEDIUMBLOB, LONGBLOB are Buffers', async () => {
@@ -334,7 +377,9 @@ test('BINARY, VARBINARY, BLOB, TINYBLOB, MEDIUMBLOB, LONGBLOB are Buffers', asyn
 });
 
 test('binary literals and functions', async () => {
-  await same("SELECT X'00FF' AS x, UNHEX('CAFE') AS u, CAST('abc' AS BINARY) AS cb, _binary'z' AS bz, MD5('') AS md5");
+  await same(
+    "SELECT X'00FF' AS x, UNHEX('CAFE') AS u, CAST('abc' AS BINARY) AS cb, _binary'z' AS bz, MD5('') AS md5",
+  );
 });
 
 test('JSON, ENUM, SET are strings', async () => {
@@ -348,11 +393,15 @@ test('GEOMETRY: POINT, LINESTRING, POLYGON, MULTI*, GEOMETRYCOLLECTION', async (
 });
 
 test('NULL in every position', async () => {
-  await same('SELECT NULL AS n, NULL + 1 AS m, CAST(NULL AS DATE) AS d, CAST(NULL AS BINARY) AS b, IFNULL(NULL, NULL) AS i');
+  await same(
+    'SELECT NULL AS n, NULL + 1 AS m, CAST(NULL AS DATE) AS d, CAST(NULL AS BINARY) AS b, IFNULL(NULL, NULL) AS i',
+  );
 });
 
 test('duplicate column names: the last wins', async () => {
-  await same('SELECT 1 AS a, 2 AS a, p.name, t.name FROM diff_people p JOIN diff_teams t ON t.id = p.team_id ORDER BY p.id');
+  await same(
+    'SELECT 1 AS a, 2 AS a, p.name, t.name FROM diff_people p JOIN diff_teams t ON t.id = p.team_id ORDER BY p.id',
+  );
 });
 
 test('empty result set', async () => {
@@ -390,12 +439,23 @@ test('custom typeCast(field, next): TINY(1) to boolean', async () => {
 });
 
 test('custom typeCast sees db, table, name, type, length and string()', async () => {
-  const typeCast = (field) => ({ db: field.db, table: field.table, name: field.name, type: field.type, length: field.length, value: field.string() });
+  const typeCast = (field) => ({
+    db: field.db,
+    table: field.table,
+    name: field.name,
+    type: field.type,
+    length: field.length,
+    value: field.string(),
+  });
   await same(ALL_TYPES + ' LIMIT 2', undefined, { typeCast });
 });
 
 test('custom typeCast: the Field has the same keys and FieldPacket', async () => {
-  const typeCast = (field) => ({ keys: Object.keys(field).join(','), packet: plain(field.packet), value: field.string() });
+  const typeCast = (field) => ({
+    keys: Object.keys(field).join(','),
+    packet: plain(field.packet),
+    value: field.string(),
+  });
   await same('SELECT id, name, n * 2 AS twice FROM diff_people ORDER BY id', undefined, { typeCast });
 });
 
@@ -405,9 +465,13 @@ test('custom typeCast with buffer() and geometry()', async () => {
     if (field.type === 'BLOB' || field.type === 'VAR_STRING') return { buf: field.buffer() };
     return next();
   };
-  await same('SELECT g.*, b.vb, b.bl, s.v FROM diff_geo g JOIN diff_binaries b ON b.id = g.id JOIN diff_strings s ON s.id = g.id', undefined, {
-    typeCast,
-  });
+  await same(
+    'SELECT g.*, b.vb, b.bl, s.v FROM diff_geo g JOIN diff_binaries b ON b.id = g.id JOIN diff_strings s ON s.id = g.id',
+    undefined,
+    {
+      typeCast,
+    },
+  );
 });
 
 test('custom typeCast as a query option', async () => {
@@ -417,7 +481,8 @@ test('custom typeCast as a query option', async () => {
 
 // --- nestTables ----------------------------------------------------------------------------------
 
-const JOIN = 'SELECT p.*, t.*, p.n * 2 AS twice FROM diff_people p LEFT JOIN diff_teams t ON t.id = p.team_id ORDER BY p.id';
+const JOIN =
+  'SELECT p.*, t.*, p.n * 2 AS twice FROM diff_people p LEFT JOIN diff_teams t ON t.id = p.team_id ORDER BY p.id';
 
 test('nestTables: true nests by table, computed columns under the empty name', async () => {
   const { results } = await same({ sql: JOIN, nestTables: true });
@@ -433,7 +498,9 @@ test("nestTables: '_' joins table and column", async () => {
 // --- fields --------------------------------------------------------------------------------------
 
 test('FieldPacket for table columns and a computed column', async () => {
-  const { fields } = await same('SELECT id, name AS nm, n + 1 AS computed, CAST(n AS CHAR) AS ch FROM diff_people AS p ORDER BY id');
+  const { fields } = await same(
+    'SELECT id, name AS nm, n + 1 AS computed, CAST(n AS CHAR) AS ch FROM diff_people AS p ORDER BY id',
+  );
   assert.equal(fields[1].orgName, 'name');
   assert.equal(fields[2].table, '');
 });
@@ -446,7 +513,9 @@ test('FieldPacket for every column type', async () => {
 // --- OkPackets -----------------------------------------------------------------------------------
 
 test('OkPacket for INSERT: insertId, affectedRows', async () => {
-  const { results } = await same("INSERT INTO diff_scratch (name, n) VALUES ('d', 4)", undefined, { setup: SCRATCH });
+  const { results } = await same("INSERT INTO diff_scratch (name, n) VALUES ('d', 4)", undefined, {
+    setup: SCRATCH,
+  });
   assert.equal(results.insertId, 103);
 });
 
@@ -455,17 +524,29 @@ test('OkPacket for INSERT with values through ?', async () => {
 });
 
 test('OkPacket for INSERT of several rows: message', async () => {
-  const { results } = await same("INSERT INTO diff_scratch (name, n) VALUES ('d', 4), ('e', 5), ('f', 6)", undefined, { setup: SCRATCH });
+  const { results } = await same(
+    "INSERT INTO diff_scratch (name, n) VALUES ('d', 4), ('e', 5), ('f', 6)",
+    undefined,
+    { setup: SCRATCH },
+  );
   assert.equal(results.affectedRows, 3);
 });
 
 test('OkPacket for INSERT with warnings: warningCount', async () => {
-  const { results } = await same("INSERT IGNORE INTO diff_scratch (name, n) VALUES ('a', 7), ('g', 8)", undefined, { setup: SCRATCH });
+  const { results } = await same(
+    "INSERT IGNORE INTO diff_scratch (name, n) VALUES ('a', 7), ('g', 8)",
+    undefined,
+    { setup: SCRATCH },
+  );
   assert.equal(results.warningCount, 1);
 });
 
 test('OkPacket for INSERT ... ON DUPLICATE KEY UPDATE', async () => {
-  await same("INSERT INTO diff_scratch (name, n) VALUES ('a', 70) ON DUPLICATE KEY UPDATE n = VALUES(n)", undefined, { setup: SCRATCH });
+  await same(
+    "INSERT INTO diff_scratch (name, n) VALUES ('a', 70) ON DUPLICATE KEY UPDATE n = VALUES(n)",
+    undefined,
+    { setup: SCRATCH },
+  );
 });
 
 test('OkPacket for UPDATE: message and changedRows', async () => {
@@ -541,7 +622,10 @@ test('CALL of a procedure returning only an OK packet', async () => {
 // --- query call forms ----------------------------------------------------------------------------
 
 test('query(options) with values inside the options', async () => {
-  const { results } = await same({ sql: 'SELECT ? AS a, ?? AS b FROM diff_people WHERE id = ?', values: ['x', 'name', 2] });
+  const { results } = await same({
+    sql: 'SELECT ? AS a, ?? AS b FROM diff_people WHERE id = ?',
+    values: ['x', 'name', 2],
+  });
   assert.deepEqual({ ...results[0] }, { a: 'x', b: 'bob' });
 });
 
@@ -550,7 +634,14 @@ test('query(options, values) with values as an argument', async () => {
 });
 
 test('query(sql, values) formats objects, arrays, null, booleans, Buffers', async () => {
-  await same('SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e, (?) AS f', [null, true, Buffer.from('hi'), 'x\n"y"', -1.25, [3]]);
+  await same('SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e, (?) AS f', [
+    null,
+    true,
+    Buffer.from('hi'),
+    'x\n"y"',
+    -1.25,
+    [3],
+  ]);
 });
 
 test('query(sql) with an empty string gives ER_EMPTY_QUERY', async () => {
@@ -561,7 +652,9 @@ test('query(sql) with an empty string gives ER_EMPTY_QUERY', async () => {
 // --- more errors ---------------------------------------------------------------------------------
 
 test('error: a MariaDB-only errno (CHECK constraint) maps as mysql maps it', async () => {
-  await same('INSERT INTO diff_chk VALUES (-1)', undefined, { setup: ['CREATE TEMPORARY TABLE diff_chk (a INT CHECK (a > 0))'] });
+  await same('INSERT INTO diff_chk VALUES (-1)', undefined, {
+    setup: ['CREATE TEMPORARY TABLE diff_chk (a INT CHECK (a > 0))'],
+  });
 });
 
 test('error: SIGNAL with a custom MYSQL_ERRNO gives UNKNOWN_CODE_PLEASE_REPORT', async () => {
@@ -578,7 +671,12 @@ test('error: data too long in strict mode', async () => {
 });
 
 test('error: a query error with neither callback nor listener is emitted on the connection', async () => {
-  const { expected, actual } = await bothEvents('SELECT nope FROM diff_people', undefined, {}, { errorListener: false });
+  const { expected, actual } = await bothEvents(
+    'SELECT nope FROM diff_people',
+    undefined,
+    {},
+    { errorListener: false },
+  );
   assert.deepEqual(actual, expected);
   assert.equal(expected.find(([event]) => event === 'connection error')[1].code, 'ER_BAD_FIELD_ERROR');
 });
@@ -603,9 +701,13 @@ test('multipleStatements: rows, rows and a final OK', async () => {
 });
 
 test('multipleStatements: an error part-way sets err.index and passes partial results', async () => {
-  const { err, results, fields } = await same('SELECT 1 AS a; SELECT nope FROM diff_people; SELECT 3 AS c', undefined, {
-    multipleStatements: true,
-  });
+  const { err, results, fields } = await same(
+    'SELECT 1 AS a; SELECT nope FROM diff_people; SELECT 3 AS c',
+    undefined,
+    {
+      multipleStatements: true,
+    },
+  );
   assert.equal(err.index, 1);
   assert.equal(results.length, 1);
   assert.equal(fields.length, 1);
@@ -619,12 +721,16 @@ test('multipleStatements off: two statements are refused by the server', async (
 // --- charsets ------------------------------------------------------------------------------------
 
 test("charset 'UTF8MB4_GENERAL_CI' keeps emoji", async () => {
-  const { results } = await same('SELECT * FROM diff_strings ORDER BY id', undefined, { charset: 'UTF8MB4_GENERAL_CI' });
+  const { results } = await same('SELECT * FROM diff_strings ORDER BY id', undefined, {
+    charset: 'UTF8MB4_GENERAL_CI',
+  });
   assert.equal(results[1].c, '😀');
 });
 
 test("charset 'UTF8MB4_UNICODE_CI' fields and emoji", async () => {
-  await same("SELECT v, CONCAT(v, '!') AS c FROM diff_strings ORDER BY id", undefined, { charset: 'UTF8MB4_UNICODE_CI' });
+  await same("SELECT v, CONCAT(v, '!') AS c FROM diff_strings ORDER BY id", undefined, {
+    charset: 'UTF8MB4_UNICODE_CI',
+  });
 });
 
 test("charset 'LATIN1_SWEDISH_CI' (bytes decoded as utf8, as mysql does)", async () => {
@@ -634,12 +740,16 @@ test("charset 'LATIN1_SWEDISH_CI' (bytes decoded as utf8, as mysql does)", async
 // --- sizes ---------------------------------------------------------------------------------------
 
 test('many rows', async () => {
-  const { results } = await same("SELECT seq, CONCAT('row ', seq) AS label, seq * 1.5 AS f FROM seq_1_to_20000");
+  const { results } = await same(
+    "SELECT seq, CONCAT('row ', seq) AS label, seq * 1.5 AS f FROM seq_1_to_20000",
+  );
   assert.equal(results.length, 20000);
 });
 
 test('large values', async () => {
-  const { results } = await same("SELECT REPEAT('é', 300000) AS s, REPEAT(X'00FF', 500000) AS b, REPEAT('x', 70000) AS m");
+  const { results } = await same(
+    "SELECT REPEAT('é', 300000) AS s, REPEAT(X'00FF', 500000) AS b, REPEAT('x', 70000) AS m",
+  );
   assert.equal(results[0].s.length, 300000);
 });
 
@@ -659,7 +769,10 @@ test("nestTables '.' with a custom typeCast", async () => {
 });
 
 test('dateStrings with a timezone', async () => {
-  await same('SELECT d, dt, ts FROM diff_dates ORDER BY id', undefined, { dateStrings: ['DATETIME'], timezone: '-08:00' });
+  await same('SELECT d, dt, ts FROM diff_dates ORDER BY id', undefined, {
+    dateStrings: ['DATETIME'],
+    timezone: '-08:00',
+  });
 });
 
 test('OkPacket for ALTER TABLE (info message with records)', async () => {
@@ -667,12 +780,16 @@ test('OkPacket for ALTER TABLE (info message with records)', async () => {
 });
 
 test('OkPacket for INSERT into a table without AUTO_INCREMENT', async () => {
-  await same('INSERT INTO diff_noai VALUES (5)', undefined, { setup: ['CREATE TEMPORARY TABLE diff_noai (a INT PRIMARY KEY)'] });
+  await same('INSERT INTO diff_noai VALUES (5)', undefined, {
+    setup: ['CREATE TEMPORARY TABLE diff_noai (a INT PRIMARY KEY)'],
+  });
 });
 
 test('OkPacket for REPLACE and INSERT ... SELECT', async () => {
   await same("REPLACE INTO diff_scratch (id, name, n) VALUES (100, 'a', 9)", undefined, { setup: SCRATCH });
-  await same('INSERT INTO diff_scratch (name, n) SELECT CONCAT(name, name), n FROM diff_scratch', undefined, { setup: SCRATCH });
+  await same('INSERT INTO diff_scratch (name, n) SELECT CONCAT(name, name), n FROM diff_scratch', undefined, {
+    setup: SCRATCH,
+  });
 });
 
 // --- events and streams (no callback) -----------------------------------------------------------
@@ -680,7 +797,10 @@ test('OkPacket for REPLACE and INSERT ... SELECT', async () => {
 test("events: 'fields', 'result' and 'end' for rows", async () => {
   const { expected, actual } = await bothEvents('SELECT id, name FROM diff_people ORDER BY id');
   assert.deepEqual(actual, expected);
-  assert.deepEqual(expected.map(([event]) => event), ['fields', 'result', 'result', 'result', 'end']);
+  assert.deepEqual(
+    expected.map(([event]) => event),
+    ['fields', 'result', 'result', 'result', 'end'],
+  );
 });
 
 test("events: a CALL's result sets and OK packet carry their index", async () => {
@@ -690,18 +810,30 @@ test("events: a CALL's result sets and OK packet carry their index", async () =>
 });
 
 test("events: 'error' with err.index after partial results", async () => {
-  const { expected, actual } = await bothEvents('SELECT 1 AS a; SELECT nope; SELECT 3 AS c', undefined, { multipleStatements: true });
+  const { expected, actual } = await bothEvents('SELECT 1 AS a; SELECT nope; SELECT 3 AS c', undefined, {
+    multipleStatements: true,
+  });
   assert.deepEqual(actual, expected);
-  assert.deepEqual(expected.map(([event]) => event), ['fields', 'result', 'error', 'end']);
+  assert.deepEqual(
+    expected.map(([event]) => event),
+    ['fields', 'result', 'error', 'end'],
+  );
 });
 
 test("events: an OK packet as 'result'", async () => {
-  const { expected, actual } = await bothEvents("INSERT INTO diff_scratch (name) VALUES ('q')", undefined, { setup: SCRATCH });
+  const { expected, actual } = await bothEvents("INSERT INTO diff_scratch (name) VALUES ('q')", undefined, {
+    setup: SCRATCH,
+  });
   assert.deepEqual(actual, expected);
 });
 
 test("stream(): 'fields' and 'result' re-emitted with their index, rows as 'data', then 'end' and 'close'", async () => {
-  const { expected, actual } = await bothEvents('SELECT seq, seq * 2 AS twice FROM seq_1_to_10', undefined, {}, { stream: true });
+  const { expected, actual } = await bothEvents(
+    'SELECT seq, seq * 2 AS twice FROM seq_1_to_10',
+    undefined,
+    {},
+    { stream: true },
+  );
   assert.deepEqual(actual, expected);
   assert.equal(expected.filter(([event]) => event === 'data').length, 10);
 });
@@ -765,7 +897,10 @@ test('IGNORE_SPACE is on by default, as mysql sends it: COUNT (*) parses', async
 });
 
 test("flags: '-FOUND_ROWS' reports changed rows, as mysql does", async () => {
-  const result = await same("UPDATE diff_scratch SET n = n WHERE 1", undefined, { flags: '-FOUND_ROWS', setup: SCRATCH });
+  const result = await same('UPDATE diff_scratch SET n = n WHERE 1', undefined, {
+    flags: '-FOUND_ROWS',
+    setup: SCRATCH,
+  });
   assert.equal(result.results.affectedRows, 0);
 });
 
@@ -785,6 +920,9 @@ test('insertId beyond 2^53 with supportBigNumbers is an exact string', async () 
   const setup = [
     'CREATE TEMPORARY TABLE diff_bigid (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, name TEXT) AUTO_INCREMENT = 9007199254740993',
   ];
-  const result = await same("INSERT INTO diff_bigid (name) VALUES ('x')", undefined, { supportBigNumbers: true, setup });
+  const result = await same("INSERT INTO diff_bigid (name) VALUES ('x')", undefined, {
+    supportBigNumbers: true,
+    setup,
+  });
   assert.equal(result.results.insertId, '9007199254740993');
 });

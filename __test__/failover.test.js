@@ -17,7 +17,8 @@ let pair;
 before(async () => {
   pair = await startReplicaPair();
   await pair.primary.admin(
-    'CREATE TABLE test.writes (id INT AUTO_INCREMENT PRIMARY KEY, client_id INT NOT NULL, KEY (client_id)) ENGINE=InnoDB');
+    'CREATE TABLE test.writes (id INT AUTO_INCREMENT PRIMARY KEY, client_id INT NOT NULL, KEY (client_id)) ENGINE=InnoDB',
+  );
   await pair.waitReplicated();
 });
 
@@ -39,7 +40,9 @@ function open(hosts, extra) {
 /** How many rows each client id has on `server`. */
 async function rowsPerClientId(server, from, to) {
   const rows = await server.admin(
-    'SELECT client_id, COUNT(*) AS n FROM test.writes WHERE client_id BETWEEN ? AND ? GROUP BY client_id', [from, to]);
+    'SELECT client_id, COUNT(*) AS n FROM test.writes WHERE client_id BETWEEN ? AND ? GROUP BY client_id',
+    [from, to],
+  );
   return new Map(rows.map((row) => [Number(row.client_id), Number(row.n)]));
 }
 
@@ -49,22 +52,44 @@ function transaction(conn, method) {
 
 test('hosts: arrays, objects and the URL comma list; bad entries throw naming the field', () => {
   const fromUrl = new ConnectionConfig('mysql://app:pw@db1:3306,db2:3307,[::1]/shop?failoverDeny=250');
-  assert.deepEqual(fromUrl.hosts, [{ host: 'db1', port: 3306 }, { host: 'db2', port: 3307 }, { host: '::1', port: 3306 }]);
+  assert.deepEqual(fromUrl.hosts, [
+    { host: 'db1', port: 3306 },
+    { host: 'db2', port: 3307 },
+    { host: '::1', port: 3306 },
+  ]);
   assert.equal(fromUrl.host, 'db1');
   assert.equal(fromUrl.database, 'shop');
   assert.equal(fromUrl.failoverDeny, 250);
   const native = new ConnectionConfig({ hosts: ['a:1', { host: 'b' }], port: 4000 }).toNative();
-  assert.deepEqual(native.hosts, [{ host: 'a', port: 1 }, { host: 'b', port: 4000 }]);
+  assert.deepEqual(native.hosts, [
+    { host: 'a', port: 1 },
+    { host: 'b', port: 4000 },
+  ]);
   assert.equal(native.failoverDeny, 5000);
   assert.equal(native.failoverReadOnly, true);
   assert.equal(new ConnectionConfig({ host: 'x' }).toNative().hosts, undefined);
   assert.throws(() => new ConnectionConfig({ hosts: [] }), { name: 'RangeError', message: /hosts/ });
   assert.throws(() => new ConnectionConfig({ hosts: [42] }), { name: 'TypeError', message: /hosts\[0\]/ });
-  assert.throws(() => new ConnectionConfig({ hosts: ['a', 'b:99999'] }), { name: 'RangeError', message: /hosts\[1\]\.port/ });
-  assert.throws(() => new ConnectionConfig({ hosts: [{ host: '' }] }), { name: 'TypeError', message: /hosts\[0\]\.host/ });
-  assert.throws(() => new ConnectionConfig({ hosts: ['a'], socketPath: '/tmp/s' }), { name: 'TypeError', message: /socketPath/ });
-  assert.throws(() => new ConnectionConfig({ failoverDeny: -1 }), { name: 'RangeError', message: /failoverDeny/ });
-  assert.throws(() => new ConnectionConfig({ failoverReadOnly: 'yes' }), { name: 'TypeError', message: /failoverReadOnly/ });
+  assert.throws(() => new ConnectionConfig({ hosts: ['a', 'b:99999'] }), {
+    name: 'RangeError',
+    message: /hosts\[1\]\.port/,
+  });
+  assert.throws(() => new ConnectionConfig({ hosts: [{ host: '' }] }), {
+    name: 'TypeError',
+    message: /hosts\[0\]\.host/,
+  });
+  assert.throws(() => new ConnectionConfig({ hosts: ['a'], socketPath: '/tmp/s' }), {
+    name: 'TypeError',
+    message: /socketPath/,
+  });
+  assert.throws(() => new ConnectionConfig({ failoverDeny: -1 }), {
+    name: 'RangeError',
+    message: /failoverDeny/,
+  });
+  assert.throws(() => new ConnectionConfig({ failoverReadOnly: 'yes' }), {
+    name: 'TypeError',
+    message: /failoverReadOnly/,
+  });
 });
 
 test('a write refused by a read-only replica moves to the primary and runs there exactly once', async () => {
@@ -128,27 +153,34 @@ test('a write in a transaction the application opened READ ONLY is its own error
 });
 
 // No deny period here: the backoff alone must keep the session from spinning between the nodes.
-test('with no writable host, a write waits (backing off, not spinning) and fails QUEUE_TIMEOUT, not executed', { timeout: 20000 }, async () => {
-  // Two ways to the same read-only replica; the proxy counts the connections to its side.
-  const proxy = await startProxy({ targetPort: pair.replica.port });
-  try {
-    const { conn, seen } = open([label(pair.replica), `${proxy.host}:${proxy.port}`], { queueTimeout: 1000, failoverDeny: 0 });
-    const { err } = await queryOutcome(conn, 'INSERT INTO writes (client_id) VALUES (4)');
-    assert.equal(err.code, 'QUEUE_TIMEOUT');
-    assert.equal(err.outcome, 'not_executed');
-    assert.match(err.message, /1290/);
-    // Refusals back off like failed connects: a handful of moves in that second, not a busy loop.
-    assert.ok(seen.failover.length >= 1);
-    assert.ok(seen.reconnecting.length < 40, `${seen.reconnecting.length} reconnect attempts`);
-    assert.ok(proxy.accepted < 40);
-    assert.ok(seen.failover.every((event) => event.reason === 'read-only'));
-    assert.deepEqual([...(await rowsPerClientId(pair.replica, 4, 4))], []);
-    assert.equal(seen.error.length, 0);
-    await end(conn);
-  } finally {
-    await proxy.close();
-  }
-});
+test(
+  'with no writable host, a write waits (backing off, not spinning) and fails QUEUE_TIMEOUT, not executed',
+  { timeout: 20000 },
+  async () => {
+    // Two ways to the same read-only replica; the proxy counts the connections to its side.
+    const proxy = await startProxy({ targetPort: pair.replica.port });
+    try {
+      const { conn, seen } = open([label(pair.replica), `${proxy.host}:${proxy.port}`], {
+        queueTimeout: 1000,
+        failoverDeny: 0,
+      });
+      const { err } = await queryOutcome(conn, 'INSERT INTO writes (client_id) VALUES (4)');
+      assert.equal(err.code, 'QUEUE_TIMEOUT');
+      assert.equal(err.outcome, 'not_executed');
+      assert.match(err.message, /1290/);
+      // Refusals back off like failed connects: a handful of moves in that second, not a busy loop.
+      assert.ok(seen.failover.length >= 1);
+      assert.ok(seen.reconnecting.length < 40, `${seen.reconnecting.length} reconnect attempts`);
+      assert.ok(proxy.accepted < 40);
+      assert.ok(seen.failover.every((event) => event.reason === 'read-only'));
+      assert.deepEqual([...(await rowsPerClientId(pair.replica, 4, 4))], []);
+      assert.equal(seen.error.length, 0);
+      await end(conn);
+    } finally {
+      await proxy.close();
+    }
+  },
+);
 
 test('a failed host is skipped for the deny period, then tried again', async () => {
   const deny = 3000;
@@ -156,12 +188,18 @@ test('a failed host is skipped for the deny period, then tried again', async () 
   const [a, b, c] = proxies;
   try {
     a.setMode('refuse');
-    const { conn, seen } = open(proxies.map((p) => `${p.host}:${p.port}`), { failoverDeny: deny });
+    const { conn, seen } = open(
+      proxies.map((p) => `${p.host}:${p.port}`),
+      { failoverDeny: deny },
+    );
     assert.equal((await query(conn, 'SELECT 1 AS one'))[0].one, 1);
     assert.equal(a.accepted, 1);
     assert.equal(b.accepted, 1);
     assert.equal(seen.failover.length, 1);
-    assert.deepEqual([seen.failover[0].from, seen.failover[0].to, seen.failover[0].reason], [label(a), label(b), 'unavailable']);
+    assert.deepEqual(
+      [seen.failover[0].from, seen.failover[0].to, seen.failover[0].reason],
+      [label(a), label(b), 'unavailable'],
+    );
 
     // B goes away. After a loss the same host is tried first; it refuses, and C is next: A is
     // still denied, so it is not tried.
@@ -194,7 +232,10 @@ test('a failed host is skipped for the deny period, then tried again', async () 
 test('a host that stops answering (ping timeout) is left at once, not retried first', async () => {
   const proxy = await startProxy({ targetPort: pair.primary.port });
   try {
-    const { conn, seen } = open([`${proxy.host}:${proxy.port}`, label(pair.primary)], { pingAfterIdle: 0, pingTimeout: 300 });
+    const { conn, seen } = open([`${proxy.host}:${proxy.port}`, label(pair.primary)], {
+      pingAfterIdle: 0,
+      pingTimeout: 300,
+    });
     assert.equal((await query(conn, 'SELECT 1 AS one'))[0].one, 1);
     proxy.setMode('blackhole');
     // The liveness ping before this query times out; the query runs on the next host. Retrying the
@@ -232,7 +273,10 @@ test('a write loop survives a crash of the primary and the promotion of the repl
   await pair.primary.kill();
   await pair.promoteReplica();
   const afterPromotion = succeeded.length;
-  await waitUntil(() => succeeded.length >= afterPromotion + 30, { timeout: 20000, what: '30 writes on the new primary' });
+  await waitUntil(() => succeeded.length >= afterPromotion + 30, {
+    timeout: 20000,
+    what: '30 writes on the new primary',
+  });
   stop = true;
   await loop;
   const last = next - 1;

@@ -15,7 +15,8 @@ let cluster;
 before(async () => {
   cluster = await startGaleraCluster();
   await cluster.nodes[0].admin(
-    'CREATE TABLE test.writes (id INT AUTO_INCREMENT PRIMARY KEY, client_id INT NOT NULL, UNIQUE KEY (client_id)) ENGINE=InnoDB');
+    'CREATE TABLE test.writes (id INT AUTO_INCREMENT PRIMARY KEY, client_id INT NOT NULL, UNIQUE KEY (client_id)) ENGINE=InnoDB',
+  );
 });
 
 after(async () => {
@@ -43,7 +44,9 @@ async function portOf(conn) {
 async function rowsPerClientId(node, from, to) {
   const [, rows] = await node.admin(
     'SET SESSION wsrep_sync_wait = 1; ' +
-    'SELECT client_id, COUNT(*) AS n FROM test.writes WHERE client_id BETWEEN ? AND ? GROUP BY client_id', [from, to]);
+      'SELECT client_id, COUNT(*) AS n FROM test.writes WHERE client_id BETWEEN ? AND ? GROUP BY client_id',
+    [from, to],
+  );
   return new Map(rows.map((row) => [Number(row.client_id), Number(row.n)]));
 }
 
@@ -70,13 +73,16 @@ test('a write loop and a pool survive a SIGKILL of the node they are on; no writ
   const pool = mysql.createPool({ user, password, database, hosts: cluster.labels, connectionLimit: 2 });
   const poolErrors = [];
   pool.on('error', (err) => poolErrors.push(err));
-  t.after(() => { conn.destroy(); pool.end(() => {}); }); // a failed assertion must not leave the process alive
+  t.after(() => {
+    conn.destroy();
+    pool.end(() => {});
+  }); // a failed assertion must not leave the process alive
 
   // One writer on the connection, two on the pool; client ids are unique per INSERT.
   const writers = {
     conn: { next: 1000, run: (sql, values) => queryOutcome(conn, sql, values) },
     pool0: { next: 100000, run: (sql, values) => queryOutcome(pool, sql, values) },
-    pool1: { next: 200000, run: (sql, values) => queryOutcome(pool, sql, values) }
+    pool1: { next: 200000, run: (sql, values) => queryOutcome(pool, sql, values) },
   };
   let stop = false;
   let killedAt = null;
@@ -94,7 +100,8 @@ test('a write loop and a pool survive a SIGKILL of the node they are on; no writ
       else {
         writer.succeeded.push(clientId);
         // The first write of the connection sent once node1 was dead: the failover time.
-        if (startedAt !== null && firstOkAfterKill === null && writer === writers.conn) firstOkAfterKill = Date.now();
+        if (startedAt !== null && firstOkAfterKill === null && writer === writers.conn)
+          firstOkAfterKill = Date.now();
       }
     }
   });
@@ -102,8 +109,16 @@ test('a write loop and a pool survive a SIGKILL of the node they are on; no writ
     const okCount = () => Object.values(writers).map((w) => (w.succeeded ? w.succeeded.length : 0));
     await waitUntil(() => okCount().every((n) => n >= 20), { what: '20 writes of each writer on node1' });
     // The pool's connections are on node1 too: it is the first host.
-    const poolPorts = await Promise.all([0, 1].map(() => new Promise((resolve, reject) =>
-      pool.query('SELECT @@port AS port', (err, rows) => (err ? reject(err) : resolve(Number(rows[0].port)))))));
+    const poolPorts = await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise((resolve, reject) =>
+            pool.query('SELECT @@port AS port', (err, rows) =>
+              err ? reject(err) : resolve(Number(rows[0].port)),
+            ),
+          ),
+      ),
+    );
     assert.deepEqual(poolPorts, [node1.port, node1.port]);
 
     const before = okCount();
@@ -112,13 +127,22 @@ test('a write loop and a pool survive a SIGKILL of the node they are on; no writ
     deadAt = Date.now();
     try {
       // Bounded well above the ~4 s failover, for a loaded machine.
-      await waitUntil(() => okCount().every((n, i) => n >= before[i] + 20), { timeout: 45000, what: '20 more writes of each writer' });
+      await waitUntil(() => okCount().every((n, i) => n >= before[i] + 20), {
+        timeout: 45000,
+        what: '20 more writes of each writer',
+      });
     } catch (err) {
       // What each writer was doing, for a failure that does not reproduce at will.
-      const state = Object.entries(writers).map(([name, w]) =>
-        `${name}: ${w.succeeded.length} ok (${before[Object.keys(writers).indexOf(name)]} before the kill), ` +
-        `${w.failed.length} failed [${w.failed.slice(-3).map((f) => f.err.code).join(' ')}], next id ${w.next}`);
-      err.message += `; ${state.join('; ')}; connection: ${JSON.stringify(conn.stats())}; ` +
+      const state = Object.entries(writers).map(
+        ([name, w]) =>
+          `${name}: ${w.succeeded.length} ok (${before[Object.keys(writers).indexOf(name)]} before the kill), ` +
+          `${w.failed.length} failed [${w.failed
+            .slice(-3)
+            .map((f) => f.err.code)
+            .join(' ')}], next id ${w.next}`,
+      );
+      err.message +=
+        `; ${state.join('; ')}; connection: ${JSON.stringify(conn.stats())}; ` +
         `failovers ${JSON.stringify(seen.failover)}; reconnects ${seen.reconnect.length}; pool ${JSON.stringify(pool.stats())}`;
       throw err;
     }
@@ -126,13 +150,20 @@ test('a write loop and a pool survive a SIGKILL of the node they are on; no writ
     stop = true;
     await Promise.all(loops);
   }
-  t.diagnostic(`first write on another node ${firstOkAfterKill - killedAt} ms after the kill; ` +
-    `failed (in flight): ${Object.entries(writers).map(([name, w]) => `${name} ${w.failed.length}`).join(', ')}`);
+  t.diagnostic(
+    `first write on another node ${firstOkAfterKill - killedAt} ms after the kill; ` +
+      `failed (in flight): ${Object.entries(writers)
+        .map(([name, w]) => `${name} ${w.failed.length}`)
+        .join(', ')}`,
+  );
 
   await cluster.waitSynced([node2, node3]);
   for (const [name, writer] of Object.entries(writers)) {
     // Only a statement in flight at the kill may fail: one per connection.
-    assert.ok(writer.failed.length <= 1, `${name} failed: ${writer.failed.map((f) => `${f.clientId} ${f.err.code}`).join(', ')}`);
+    assert.ok(
+      writer.failed.length <= 1,
+      `${name} failed: ${writer.failed.map((f) => `${f.clientId} ${f.err.code}`).join(', ')}`,
+    );
     assert.equal(writer.succeeded.length + writer.failed.length, writer.next - writer.first);
     const counts = await rowsPerClientId(node2, writer.first, writer.next - 1);
     assertExactlyOnce(counts, writer.succeeded, writer.failed);
@@ -167,8 +198,10 @@ test('a node that leaves the Primary component (1047) sends the write to the nex
   assert.equal(await portOf(conn), node2.port);
 
   await node2.admin("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'");
-  await waitUntil(async () => (await cluster.status(node2)).wsrep_cluster_status === 'non-Primary',
-    { timeout: 15000, what: 'node2 to be non-Primary' });
+  await waitUntil(async () => (await cluster.status(node2)).wsrep_cluster_status === 'non-Primary', {
+    timeout: 15000,
+    what: 'node2 to be non-Primary',
+  });
   await cluster.waitSynced([node3]);
 
   const result = await query(conn, 'INSERT INTO writes (client_id) VALUES (1)');
@@ -184,6 +217,8 @@ test('a node that leaves the Primary component (1047) sends the write to the nex
   await end(conn);
   assert.deepEqual([...(await rowsPerClientId(node3, 1, 1))], [[1, 1]]);
   // node2 ran nothing: its copy of the table has no such row.
-  const onNode2 = await node2.admin("SET SESSION wsrep_dirty_reads = ON; SELECT COUNT(*) AS n FROM test.writes WHERE client_id = 1");
+  const onNode2 = await node2.admin(
+    'SET SESSION wsrep_dirty_reads = ON; SELECT COUNT(*) AS n FROM test.writes WHERE client_id = 1',
+  );
   assert.equal(Number(onNode2[1][0].n), 0);
 });

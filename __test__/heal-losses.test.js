@@ -7,7 +7,16 @@ const assert = require('node:assert/strict');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
-const { query, queryOutcome, end, connect, waitUntil, waitThreadGone, once, sleep } = require('./support/client');
+const {
+  query,
+  queryOutcome,
+  end,
+  connect,
+  waitUntil,
+  waitThreadGone,
+  once,
+  sleep,
+} = require('./support/client');
 
 const server = usePrivateServer();
 
@@ -56,10 +65,16 @@ test('KILL mid-query: that query fails with outcome unknown, never replayed; the
   await query(conn, 'DELETE FROM kill_mid');
   const victim = await threadId(conn);
   const running = queryOutcome(conn, 'INSERT INTO kill_mid SELECT 1 FROM DUAL WHERE SLEEP(5) = 0');
-  await waitUntil(async () => {
-    const rows = await server.admin("SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?", [victim]);
-    return rows.length > 0;
-  }, { what: 'the query to run' });
+  await waitUntil(
+    async () => {
+      const rows = await server.admin(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?",
+        [victim],
+      );
+      return rows.length > 0;
+    },
+    { what: 'the query to run' },
+  );
   await server.killConnection(victim);
   const { err } = await running;
   assert.ok(err, 'the in-flight query fails');
@@ -91,7 +106,11 @@ test('a loss inside a transaction: every statement fails TRANSACTION_LOST until 
   await new Promise((resolve, reject) => conn.rollback((err) => (err ? reject(err) : resolve())));
   await query(conn, 'INSERT INTO tx_lost VALUES (3)');
   const rows = await query(conn, 'SELECT id FROM tx_lost ORDER BY id');
-  assert.deepEqual(rows.map((r) => r.id), [3], 'nothing of the lost transaction, nothing in autocommit');
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    [3],
+    'nothing of the lost transaction, nothing in autocommit',
+  );
   assert.equal(seen.error.length, 0);
   await end(conn);
 });
@@ -106,7 +125,10 @@ test('session state is restored after a reconnect: database, SET variables, onCo
   const victim = conn.threadId;
   await server.killConnection(victim);
   await waitThreadGone(server, victim);
-  const rows = await query(conn, 'SELECT DATABASE() AS db, @@session.sql_mode AS mode, @@session.time_zone AS tz');
+  const rows = await query(
+    conn,
+    'SELECT DATABASE() AS db, @@session.sql_mode AS mode, @@session.time_zone AS tz',
+  );
   assert.deepEqual({ ...rows[0] }, { db: 'test_other', mode: 'NO_ENGINE_SUBSTITUTION', tz: '+03:00' });
   assert.equal(seen.reconnect.length, 1);
   assert.deepEqual(seen.reconnect[0].lostState, ['temporary tables']);
@@ -138,48 +160,58 @@ test('a statement never written (the socket was already reset) is sent on the ne
   }
 });
 
-test('BEGIN lost mid-flight: the statements queued behind it fail TRANSACTION_LOST, never run in autocommit', { timeout: 20000 }, async () => {
-  // Found by the chaos run (chaos/). The server ran START TRANSACTION, then the link died before
-  // its reply: the transaction may have been open, so what was queued behind it is not run.
-  const proxy = await startProxy({ targetHost: server.host, targetPort: server.port });
-  const { conn, seen } = open({ host: proxy.host, port: proxy.port });
-  try {
-    await query(conn, 'CREATE TABLE IF NOT EXISTS begin_lost (id INT PRIMARY KEY) ENGINE=InnoDB');
-    await query(conn, 'DELETE FROM begin_lost');
-    const reset = proxy.resetAfterBytes(0); // the next reply (START TRANSACTION's) is never delivered
-    const pipelined = [
-      new Promise((resolve) => conn.beginTransaction((err) => resolve(err))),
-      queryOutcome(conn, 'INSERT INTO begin_lost VALUES (1)').then(({ err }) => err),
-      new Promise((resolve) => conn.commit((err) => resolve(err))),
-    ];
-    const [begin, insert, commit] = await Promise.all(pipelined);
-    await reset;
-    assert.equal(begin.code, 'PROTOCOL_CONNECTION_LOST');
-    assert.equal(begin.outcome, 'unknown');
-    for (const err of [insert, commit]) {
-      assert.ok(err, 'a statement behind the lost BEGIN must not run');
-      assert.equal(err.code, 'TRANSACTION_LOST');
-      assert.equal(err.outcome, 'not_executed');
+test(
+  'BEGIN lost mid-flight: the statements queued behind it fail TRANSACTION_LOST, never run in autocommit',
+  { timeout: 20000 },
+  async () => {
+    // Found by the chaos run (chaos/). The server ran START TRANSACTION, then the link died before
+    // its reply: the transaction may have been open, so what was queued behind it is not run.
+    const proxy = await startProxy({ targetHost: server.host, targetPort: server.port });
+    const { conn, seen } = open({ host: proxy.host, port: proxy.port });
+    try {
+      await query(conn, 'CREATE TABLE IF NOT EXISTS begin_lost (id INT PRIMARY KEY) ENGINE=InnoDB');
+      await query(conn, 'DELETE FROM begin_lost');
+      const reset = proxy.resetAfterBytes(0); // the next reply (START TRANSACTION's) is never delivered
+      const pipelined = [
+        new Promise((resolve) => conn.beginTransaction((err) => resolve(err))),
+        queryOutcome(conn, 'INSERT INTO begin_lost VALUES (1)').then(({ err }) => err),
+        new Promise((resolve) => conn.commit((err) => resolve(err))),
+      ];
+      const [begin, insert, commit] = await Promise.all(pipelined);
+      await reset;
+      assert.equal(begin.code, 'PROTOCOL_CONNECTION_LOST');
+      assert.equal(begin.outcome, 'unknown');
+      for (const err of [insert, commit]) {
+        assert.ok(err, 'a statement behind the lost BEGIN must not run');
+        assert.equal(err.code, 'TRANSACTION_LOST');
+        assert.equal(err.outcome, 'not_executed');
+      }
+      await new Promise((resolve, reject) => conn.rollback((err) => (err ? reject(err) : resolve())));
+      const rows = await query(conn, 'SELECT COUNT(*) AS n FROM begin_lost');
+      assert.equal(rows[0].n, 0, 'nothing ran in autocommit');
+      assert.equal(seen.error.length, 0);
+      await end(conn);
+    } finally {
+      conn.destroy(); // a failed assertion must not leave the connection holding the process open
+      await proxy.close();
     }
-    await new Promise((resolve, reject) => conn.rollback((err) => (err ? reject(err) : resolve())));
-    const rows = await query(conn, 'SELECT COUNT(*) AS n FROM begin_lost');
-    assert.equal(rows[0].n, 0, 'nothing ran in autocommit');
-    assert.equal(seen.error.length, 0);
-    await end(conn);
-  } finally {
-    conn.destroy(); // a failed assertion must not leave the connection holding the process open
-    await proxy.close();
-  }
-});
+  },
+);
 
 test('a query marked idempotent that was lost mid-flight is replayed on the new connection', async () => {
   const { conn, seen } = open();
   const victim = await threadId(conn);
   const running = queryOutcome(conn, { sql: 'SELECT SLEEP(1) AS s, 7 AS seven', idempotent: true });
-  await waitUntil(async () => {
-    const rows = await server.admin("SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?", [victim]);
-    return rows.length > 0;
-  }, { what: 'the query to run' });
+  await waitUntil(
+    async () => {
+      const rows = await server.admin(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?",
+        [victim],
+      );
+      return rows.length > 0;
+    },
+    { what: 'the query to run' },
+  );
   await server.killConnection(victim);
   // The replay sleeps again; kill that one through a short SLEEP? Wait for it instead, bounded.
   const { err, results } = await running;
@@ -199,8 +231,20 @@ test('the classic handleDisconnect() code survives three losses unchanged, witho
   // The seed code, verbatim but for the require line and the pingAfterIdle of this test.
   var db = mysql.createConnection({ host, port, user, password, database, pingAfterIdle: 0 });
   function handleDisconnect() {
-    db.connect(function (err) { if (err) { console.log('error when connecting to db:', err); setTimeout(handleDisconnect, 2000); } });
-    db.on('error', function (err) { console.log('db error', err); if (err.code === 'PROTOCOL_CONNECTION_LOST') { return handleDisconnect(); } else { throw err; } });
+    db.connect(function (err) {
+      if (err) {
+        console.log('error when connecting to db:', err);
+        setTimeout(handleDisconnect, 2000);
+      }
+    });
+    db.on('error', function (err) {
+      console.log('db error', err);
+      if (err.code === 'PROTOCOL_CONNECTION_LOST') {
+        return handleDisconnect();
+      } else {
+        throw err;
+      }
+    });
   }
   handleDisconnect();
   try {
@@ -213,7 +257,10 @@ test('the classic handleDisconnect() code survives three losses unchanged, witho
     }
     assert.deepEqual(logs, [], 'no error ever reached the seed code');
     assert.equal(db.listenerCount('error'), 1);
-    assert.deepEqual(warnings.filter((w) => w.name === 'MaxListenersExceededWarning'), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.name === 'MaxListenersExceededWarning'),
+      [],
+    );
   } finally {
     process.off('warning', onWarning);
     await end(db);

@@ -9,7 +9,9 @@ const { startServer, usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
 const { query, queryOutcome, end, once, sleep, runNode } = require('./support/client');
 
-const server = usePrivateServer({}, (started) => started.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)'));
+const server = usePrivateServer({}, (started) =>
+  started.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)'),
+);
 
 function open(extra, target = server) {
   const conn = mysql.createConnection({ ...target.config(), ...extra });
@@ -42,7 +44,10 @@ test('server stop and restart: queries issued during the outage all succeed afte
   for (const { err } of results) assert.equal(err, null);
   assert.deepEqual(order, [1, 2, 3, 4, 5]);
   const rows = await query(conn, 'SELECT seq FROM outage ORDER BY seq');
-  assert.deepEqual(rows.map((r) => r.seq), [1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    rows.map((r) => r.seq),
+    [1, 2, 3, 4, 5],
+  );
   assert.notEqual(conn.threadId, before);
   assert.equal(seen.error.length, 0);
   assert.equal(seen.reconnect.length, 1);
@@ -82,7 +87,7 @@ test('a wrong password gives up at once: one fatal error, no retry storm', async
   assert.ok(!JSON.stringify(errors.map((e) => e.err.message)).includes('wrong'));
 });
 
-test('a command sent while the session is giving up gets the session\'s error', async () => {
+test("a command sent while the session is giving up gets the session's error", async () => {
   // The JS thread is kept busy (as under load) while the session fails to log in and closes;
   // the second query then reaches a closed session and must still get ER_ACCESS_DENIED_ERROR.
   const { conn, seen } = open({ password: 'wrong' });
@@ -116,7 +121,11 @@ test('an unknown or forbidden database is fatal at once, without retries', async
   assert.equal(err.code, 'ER_DBACCESS_DENIED_ERROR');
   assert.equal(err.fatal, true);
   assert.equal(seen.reconnecting.length, 0);
-  const root = mysql.createConnection({ socketPath: server.socketPath, user: 'root', database: 'no_such_db' });
+  const root = mysql.createConnection({
+    socketPath: server.socketPath,
+    user: 'root',
+    database: 'no_such_db',
+  });
   const rootSeen = [];
   root.on('reconnecting', (e) => rootSeen.push(e));
   const { err: unknown } = await queryOutcome(root, 'SELECT 1');
@@ -203,7 +212,10 @@ test('a spent retry budget gives up: pending queries fail fatally, then the obje
     const [err] = await gaveUp;
     assert.equal(err.fatal, true);
     assert.equal(err.code, 'ECONNREFUSED');
-    assert.deepEqual(seen.reconnecting.map((e) => e.attempt), [1, 2, 3]);
+    assert.deepEqual(
+      seen.reconnecting.map((e) => e.attempt),
+      [1, 2, 3],
+    );
     await ended;
     const after = await queryOutcome(conn, 'SELECT 1');
     assert.equal(after.err.code, 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR');
@@ -214,9 +226,13 @@ test('a spent retry budget gives up: pending queries fail fatally, then the obje
 
 test('the process exits by itself after a give-up and after destroy()', async () => {
   const config = JSON.stringify({ ...server.config(), password: 'wrong' });
-  const gaveUp = await runNode(`mysql.createConnection(${config}).query('SELECT 1', (err) => console.log(err.code));`);
+  const gaveUp = await runNode(
+    `mysql.createConnection(${config}).query('SELECT 1', (err) => console.log(err.code));`,
+  );
   assert.deepEqual(gaveUp, { code: 0, out: 'ER_ACCESS_DENIED_ERROR\n' });
   const good = JSON.stringify(server.config());
-  const destroyed = await runNode(`const c = mysql.createConnection(${good}); c.query('SELECT 1', () => { c.destroy(); console.log('destroyed'); });`);
+  const destroyed = await runNode(
+    `const c = mysql.createConnection(${good}); c.query('SELECT 1', () => { c.destroy(); console.log('destroyed'); });`,
+  );
   assert.deepEqual(destroyed, { code: 0, out: 'destroyed\n' });
 });

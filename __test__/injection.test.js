@@ -12,10 +12,16 @@ const { query, queryOutcome, end, killAndHeal } = require('./support/client');
 
 const server = usePrivateServer();
 
-beforeEach(() => server.admin('CREATE TABLE IF NOT EXISTS test.victim (id INT); DELETE FROM test.victim; INSERT INTO test.victim VALUES (1)'));
+beforeEach(() =>
+  server.admin(
+    'CREATE TABLE IF NOT EXISTS test.victim (id INT); DELETE FROM test.victim; INSERT INTO test.victim VALUES (1)',
+  ),
+);
 
 async function victimExists() {
-  const rows = await server.admin("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'test' AND TABLE_NAME = 'victim'");
+  const rows = await server.admin(
+    "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'test' AND TABLE_NAME = 'victim'",
+  );
   return Number(rows[0].n) === 1;
 }
 
@@ -55,7 +61,11 @@ test('still refused after a reconnect (KILL) and after changeUser', async () => 
   await killAndHeal(server, conn);
   assert.notEqual(conn.threadId, first);
   await assertStackedRefused(conn);
-  await new Promise((resolve, reject) => conn.changeUser({ user: server.user, password: server.password }, (err) => (err ? reject(err) : resolve())));
+  await new Promise((resolve, reject) =>
+    conn.changeUser({ user: server.user, password: server.password }, (err) =>
+      err ? reject(err) : resolve(),
+    ),
+  );
   await assertStackedRefused(conn);
   await end(conn);
 });

@@ -31,7 +31,10 @@ function sample() {
 
 /** Waits (bounded) for the fd count to settle at `baseline` ±2: closed sockets close asynchronously. */
 function fdsSettle(baseline) {
-  return waitUntil(() => Math.abs(openFds() - baseline) <= 2, { timeout: 10000, what: `open fds back to ${baseline} ±2 (now ${openFds()})` });
+  return waitUntil(() => Math.abs(openFds() - baseline) <= 2, {
+    timeout: 10000,
+    what: `open fds back to ${baseline} ±2 (now ${openFds()})`,
+  });
 }
 
 function report(t, what, start, finish) {
@@ -42,35 +45,39 @@ function report(t, what, start, finish) {
   );
 }
 
-test(`${CYCLES} reconnect cycles on one connection (KILL, the next query heals): no growth`, { timeout: 120000 }, async (t) => {
-  const conn = mysql.createConnection(server.config());
-  t.after(() => conn.destroy());
-  const errors = [];
-  conn.on('error', (err) => errors.push(err));
-  await query(conn, 'SELECT 1');
-  let reconnects = 0;
-  conn.on('reconnect', () => reconnects++);
-  async function cycle() {
-    const lost = once(conn, 'disconnect');
-    await server.killConnection(conn.threadId);
-    await lost;
-    const rows = await query(conn, 'SELECT CONNECTION_ID() AS id');
-    assert.equal(rows[0].id, conn.threadId);
-  }
-  for (let i = 0; i < WARM_UP; i++) await cycle();
-  const baseline = openFds();
-  const start = sample();
-  for (let i = 0; i < CYCLES; i++) await cycle();
-  await fdsSettle(baseline);
-  const finish = sample();
-  report(t, `${CYCLES} reconnects`, start, finish);
-  assert.equal(reconnects, WARM_UP + CYCLES);
-  assert.deepEqual(errors, []);
-  assert.ok(Math.abs(finish.fds - start.fds) <= 2, `fds ${start.fds} -> ${finish.fds}`);
-  assert.ok(finish.heapUsed - start.heapUsed < 5 * MB, 'heap is flat');
-  assert.ok(finish.rss - start.rss < 40 * MB, 'RSS is flat');
-  await end(conn);
-});
+test(
+  `${CYCLES} reconnect cycles on one connection (KILL, the next query heals): no growth`,
+  { timeout: 120000 },
+  async (t) => {
+    const conn = mysql.createConnection(server.config());
+    t.after(() => conn.destroy());
+    const errors = [];
+    conn.on('error', (err) => errors.push(err));
+    await query(conn, 'SELECT 1');
+    let reconnects = 0;
+    conn.on('reconnect', () => reconnects++);
+    async function cycle() {
+      const lost = once(conn, 'disconnect');
+      await server.killConnection(conn.threadId);
+      await lost;
+      const rows = await query(conn, 'SELECT CONNECTION_ID() AS id');
+      assert.equal(rows[0].id, conn.threadId);
+    }
+    for (let i = 0; i < WARM_UP; i++) await cycle();
+    const baseline = openFds();
+    const start = sample();
+    for (let i = 0; i < CYCLES; i++) await cycle();
+    await fdsSettle(baseline);
+    const finish = sample();
+    report(t, `${CYCLES} reconnects`, start, finish);
+    assert.equal(reconnects, WARM_UP + CYCLES);
+    assert.deepEqual(errors, []);
+    assert.ok(Math.abs(finish.fds - start.fds) <= 2, `fds ${start.fds} -> ${finish.fds}`);
+    assert.ok(finish.heapUsed - start.heapUsed < 5 * MB, 'heap is flat');
+    assert.ok(finish.rss - start.rss < 40 * MB, 'RSS is flat');
+    await end(conn);
+  },
+);
 
 test(`${CYCLES} connections created, used and ended: no growth`, { timeout: 120000 }, async (t) => {
   async function cycle() {
@@ -90,7 +97,9 @@ test(`${CYCLES} connections created, used and ended: no growth`, { timeout: 1200
   assert.ok(finish.heapUsed - start.heapUsed < 5 * MB, 'heap is flat');
   assert.ok(finish.rss - start.rss < 40 * MB, 'RSS is flat');
   // And the server sees none of them left.
-  await waitUntil(async () => (await server.threadIds()).length === 0, { what: 'every server thread to end' });
+  await waitUntil(async () => (await server.threadIds()).length === 0, {
+    what: 'every server thread to end',
+  });
 });
 
 test('a finished query lets go of its rows while the next one, started from its callback, runs', async (t) => {
@@ -104,7 +113,9 @@ test('a finished query lets go of its rows while the next one, started from its 
     conn.query('SELECT seq AS n, REPEAT("x", 100) AS pad FROM seq_1_to_2000', (err, rows) => {
       if (err) return reject(err);
       firstRows = new WeakRef(rows);
-      second = new Promise((res, rej) => conn.query('SELECT SLEEP(0.5) AS slept', (e, r) => (e ? rej(e) : res(r))));
+      second = new Promise((res, rej) =>
+        conn.query('SELECT SLEEP(0.5) AS slept', (e, r) => (e ? rej(e) : res(r))),
+      );
       resolve();
     });
   });

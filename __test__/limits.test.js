@@ -15,13 +15,21 @@ const { query, queryOutcome, end, once } = require('./support/client');
 
 const MAX_PACKET = 64 << 20;
 // Not valid UTF-8: a bad continuation, 0xFF/0xFE, a cut 3-byte and 4-byte sequence, a surrogate.
-const BAD_UTF8 = Buffer.from([0x61, 0xc3, 0x28, 0xff, 0xfe, 0xe2, 0x82, 0x62, 0xf0, 0x9f, 0x98, 0xed, 0xa0, 0x80, 0x7a]);
+const BAD_UTF8 = Buffer.from([
+  0x61, 0xc3, 0x28, 0xff, 0xfe, 0xe2, 0x82, 0x62, 0xf0, 0x9f, 0x98, 0xed, 0xa0, 0x80, 0x7a,
+]);
 
 const server = usePrivateServer({ args: [`--max-allowed-packet=${MAX_PACKET}`] }, async (started) => {
   // MyISAM: a 20 MB BLOB in InnoDB would need a redo log bigger than the test server's.
-  await started.admin('CREATE TABLE test.big (id INT PRIMARY KEY, b LONGBLOB, t LONGTEXT CHARACTER SET utf8mb4) ENGINE=MyISAM');
-  await started.admin('CREATE TABLE test.bad_utf8 (vb VARBINARY(64), bl BLOB, lt TEXT CHARACTER SET latin1, mt TEXT CHARACTER SET utf8mb4)');
-  await started.admin(`INSERT INTO test.bad_utf8 VALUES (X'${BAD_UTF8.toString('hex')}', X'${BAD_UTF8.toString('hex')}', X'${BAD_UTF8.toString('hex')}', X'6F6BE29C93F09F9880')`);
+  await started.admin(
+    'CREATE TABLE test.big (id INT PRIMARY KEY, b LONGBLOB, t LONGTEXT CHARACTER SET utf8mb4) ENGINE=MyISAM',
+  );
+  await started.admin(
+    'CREATE TABLE test.bad_utf8 (vb VARBINARY(64), bl BLOB, lt TEXT CHARACTER SET latin1, mt TEXT CHARACTER SET utf8mb4)',
+  );
+  await started.admin(
+    `INSERT INTO test.bad_utf8 VALUES (X'${BAD_UTF8.toString('hex')}', X'${BAD_UTF8.toString('hex')}', X'${BAD_UTF8.toString('hex')}', X'6F6BE29C93F09F9880')`,
+  );
 });
 
 /** A connection of this package, destroyed after the test whatever happens. */
@@ -107,9 +115,16 @@ test('invalid UTF-8: binary and text columns give exactly what mysql gives', asy
 test('a huge IN list: 100,000 values through ? expansion', async (t) => {
   const conn = open(t);
   const values = Array.from({ length: 100000 }, (_, i) => 2 * i + 1);
-  const rows = await query(conn, 'SELECT COUNT(*) AS n, SUM(seq) AS total FROM seq_1_to_300000 WHERE seq IN (?)', [values]);
+  const rows = await query(
+    conn,
+    'SELECT COUNT(*) AS n, SUM(seq) AS total FROM seq_1_to_300000 WHERE seq IN (?)',
+    [values],
+  );
   assert.equal(rows[0].n, 100000);
-  assert.equal(Number(rows[0].total), values.reduce((a, b) => a + b, 0));
+  assert.equal(
+    Number(rows[0].total),
+    values.reduce((a, b) => a + b, 0),
+  );
   await end(conn);
 });
 
@@ -136,7 +151,9 @@ test('a 320 MB result streams through a process with a 64 MB heap', async (t) =>
       conn.end();
     });
   `;
-  const child = spawn(process.execPath, ['--max-old-space-size=64', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=64', '-e', script], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));

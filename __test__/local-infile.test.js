@@ -33,16 +33,27 @@ test('localInfile on (default): the file named by the statement is sent', async 
   const ok = await query(conn, load(path.join(dir, 'rows.tsv')));
   assert.equal(ok.affectedRows, 3);
   const rows = await query(conn, 'SELECT a, b FROM loaded_rows ORDER BY a');
-  assert.deepEqual(rows.map((r) => [r.a, r.b]), [[1, 'one'], [2, 'two'], [3, 'three']]);
+  assert.deepEqual(
+    rows.map((r) => [r.a, r.b]),
+    [
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+    ],
+  );
   await end(conn);
 });
 
 test('localInfile: false is refused by the server, with the same error as mysql', async () => {
   const ours = mysql.createConnection({ ...server.config(), localInfile: false });
   const theirs = oracle.createConnection({ ...server.config(), localInfile: false });
-  const [a, b] = await Promise.all([queryOutcome(ours, load(path.join(dir, 'rows.tsv'))), queryOutcome(theirs, load(path.join(dir, 'rows.tsv')))]);
+  const [a, b] = await Promise.all([
+    queryOutcome(ours, load(path.join(dir, 'rows.tsv'))),
+    queryOutcome(theirs, load(path.join(dir, 'rows.tsv'))),
+  ]);
   assert.ok(a.err);
-  for (const field of ['code', 'errno', 'sqlState', 'sqlMessage', 'message']) assert.equal(a.err[field], b.err[field], field);
+  for (const field of ['code', 'errno', 'sqlState', 'sqlMessage', 'message'])
+    assert.equal(a.err[field], b.err[field], field);
   assert.equal((await query(ours, 'SELECT 1 AS one'))[0].one, 1, 'the connection is still usable');
   await end(ours);
   theirs.end();

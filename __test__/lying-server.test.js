@@ -36,12 +36,36 @@ function edited(packet, edit) {
 // The reply to `SELECT 'abc' AS s, 5 AS n` (CLIENT_DEPRECATE_EOF): 0 column count, 1-2 column
 // definitions, 3 the row, 4 the closing OK packet.
 const LIES = [
-  ['a wrong sequence id', (p, i) => (i === 0 ? edited(p, (b) => (b[3] = 9)) : undefined), 'PROTOCOL_PACKETS_OUT_OF_ORDER'],
-  ['a column count larger than the columns sent', (p, i) => (i === 0 ? edited(p, (b) => (b[4] = 3)) : undefined), 'PROTOCOL_INCORRECT_PACKET'],
-  ['a length header shorter than the packet', (p, i) => (i === 1 ? edited(p, (b) => b.writeUIntLE(p.length - 7, 0, 3)) : undefined), 'PROTOCOL_PACKETS_OUT_OF_ORDER'],
-  ['a column definition of garbage', (p, i) => (i === 1 ? edited(p, (b) => b.fill(0xfe, 4)) : undefined), 'PROTOCOL_INCORRECT_PACKET'],
-  ['a row whose cell length runs past the packet', (p, i) => (i === 3 ? edited(p, (b) => (b[4] = 0xfc)) : undefined), 'PROTOCOL_INCORRECT_PACKET'],
-  ['a truncated error packet', (p, i) => (i === 0 ? Buffer.from([1, 0, 0, 1, 0xff]) : undefined), 'PROTOCOL_INCORRECT_PACKET'],
+  [
+    'a wrong sequence id',
+    (p, i) => (i === 0 ? edited(p, (b) => (b[3] = 9)) : undefined),
+    'PROTOCOL_PACKETS_OUT_OF_ORDER',
+  ],
+  [
+    'a column count larger than the columns sent',
+    (p, i) => (i === 0 ? edited(p, (b) => (b[4] = 3)) : undefined),
+    'PROTOCOL_INCORRECT_PACKET',
+  ],
+  [
+    'a length header shorter than the packet',
+    (p, i) => (i === 1 ? edited(p, (b) => b.writeUIntLE(p.length - 7, 0, 3)) : undefined),
+    'PROTOCOL_PACKETS_OUT_OF_ORDER',
+  ],
+  [
+    'a column definition of garbage',
+    (p, i) => (i === 1 ? edited(p, (b) => b.fill(0xfe, 4)) : undefined),
+    'PROTOCOL_INCORRECT_PACKET',
+  ],
+  [
+    'a row whose cell length runs past the packet',
+    (p, i) => (i === 3 ? edited(p, (b) => (b[4] = 0xfc)) : undefined),
+    'PROTOCOL_INCORRECT_PACKET',
+  ],
+  [
+    'a truncated error packet',
+    (p, i) => (i === 0 ? Buffer.from([1, 0, 0, 1, 0xff]) : undefined),
+    'PROTOCOL_INCORRECT_PACKET',
+  ],
 ];
 
 for (const [lie, rewrite, code] of LIES) {
@@ -67,52 +91,71 @@ for (const [lie, rewrite, code] of LIES) {
   });
 }
 
-test('a reply that looks unfinished: the query timeout or the row check ends it, and the connection heals', { timeout: 10000 }, async (t) => {
-  const { conn, seen } = await open(t);
-  await query(conn, 'SELECT 1');
-  const unfinished = [
-    // A length header promising more bytes than come: only the query timeout can end it.
-    [(p, i) => (i === 0 ? edited(p, (b) => b.writeUIntLE(0x100, 0, 3)) : undefined), 'PROTOCOL_SEQUENCE_TIMEOUT'],
-    // The closing OK packet turned into a row: its cells do not match the columns, which the
-    // session checks on every row, so it is a protocol error at once rather than a wait.
-    [(p, i) => (i === 3 ? edited(p, (b) => (b[4] = 0x01)) : undefined), 'PROTOCOL_INCORRECT_PACKET'],
-  ];
-  for (const [rewrite, code] of unfinished) {
-    proxy.rewritePackets(rewrite);
-    const { err } = await new Promise((resolve) => conn.query({ sql: "SELECT 'abc' AS s", timeout: 300 }, (e) => resolve({ err: e })));
-    assert.equal(err.code, code);
-    assert.equal(err.outcome, 'unknown');
-    assert.equal((await query(conn, 'SELECT 3 AS three'))[0].three, 3);
-  }
-  assert.deepEqual(seen.error, []);
-  await end(conn);
-});
+test(
+  'a reply that looks unfinished: the query timeout or the row check ends it, and the connection heals',
+  { timeout: 10000 },
+  async (t) => {
+    const { conn, seen } = await open(t);
+    await query(conn, 'SELECT 1');
+    const unfinished = [
+      // A length header promising more bytes than come: only the query timeout can end it.
+      [
+        (p, i) => (i === 0 ? edited(p, (b) => b.writeUIntLE(0x100, 0, 3)) : undefined),
+        'PROTOCOL_SEQUENCE_TIMEOUT',
+      ],
+      // The closing OK packet turned into a row: its cells do not match the columns, which the
+      // session checks on every row, so it is a protocol error at once rather than a wait.
+      [(p, i) => (i === 3 ? edited(p, (b) => (b[4] = 0x01)) : undefined), 'PROTOCOL_INCORRECT_PACKET'],
+    ];
+    for (const [rewrite, code] of unfinished) {
+      proxy.rewritePackets(rewrite);
+      const { err } = await new Promise((resolve) =>
+        conn.query({ sql: "SELECT 'abc' AS s", timeout: 300 }, (e) => resolve({ err: e })),
+      );
+      assert.equal(err.code, code);
+      assert.equal(err.outcome, 'unknown');
+      assert.equal((await query(conn, 'SELECT 3 AS three'))[0].three, 3);
+    }
+    assert.deepEqual(seen.error, []);
+    await end(conn);
+  },
+);
 
-test('bytes the server sends unasked while the connection is idle: found, replaced, no error', { timeout: 10000 }, async (t) => {
-  const { conn, seen } = await open(t);
-  await query(conn, 'SELECT 1');
-  const before = conn.threadId;
-  const disconnected = once(conn, 'disconnect');
-  // A well-formed OK packet with sequence id 7, when no command is in flight.
-  proxy.injectToClients(Buffer.from([7, 0, 0, 7, 0, 0, 0, 2, 0, 0, 0]));
-  const [event] = await disconnected;
-  assert.ok(event.error, 'the disconnect says why');
-  assert.equal((await query(conn, 'SELECT 4 AS four'))[0].four, 4);
-  assert.notEqual(conn.threadId, before);
-  assert.deepEqual(seen.error, []);
-  await end(conn);
-});
+test(
+  'bytes the server sends unasked while the connection is idle: found, replaced, no error',
+  { timeout: 10000 },
+  async (t) => {
+    const { conn, seen } = await open(t);
+    await query(conn, 'SELECT 1');
+    const before = conn.threadId;
+    const disconnected = once(conn, 'disconnect');
+    // A well-formed OK packet with sequence id 7, when no command is in flight.
+    proxy.injectToClients(Buffer.from([7, 0, 0, 7, 0, 0, 0, 2, 0, 0, 0]));
+    const [event] = await disconnected;
+    assert.ok(event.error, 'the disconnect says why');
+    assert.equal((await query(conn, 'SELECT 4 AS four'))[0].four, 4);
+    assert.notEqual(conn.threadId, before);
+    assert.deepEqual(seen.error, []);
+    await end(conn);
+  },
+);
 
-test('a lie in the handshake: the connect is retried, and the first query succeeds', { timeout: 10000 }, async (t) => {
-  const { conn, seen } = await open(t);
-  // The server greeting is the first packet: cut it short.
-  const fired = proxy.rewritePackets((p, i) => (i === 0 ? Buffer.concat([Buffer.from([20, 0, 0, 0]), p.subarray(4, 24)]) : undefined));
-  const reconnecting = [];
-  conn.on('reconnecting', (e) => reconnecting.push(e));
-  const rows = await query(conn, 'SELECT 5 AS five');
-  await fired;
-  assert.equal(rows[0].five, 5);
-  assert.ok(reconnecting.length >= 1, 'the lie cost one attempt');
-  assert.deepEqual(seen.error, []);
-  await end(conn);
-});
+test(
+  'a lie in the handshake: the connect is retried, and the first query succeeds',
+  { timeout: 10000 },
+  async (t) => {
+    const { conn, seen } = await open(t);
+    // The server greeting is the first packet: cut it short.
+    const fired = proxy.rewritePackets((p, i) =>
+      i === 0 ? Buffer.concat([Buffer.from([20, 0, 0, 0]), p.subarray(4, 24)]) : undefined,
+    );
+    const reconnecting = [];
+    conn.on('reconnecting', (e) => reconnecting.push(e));
+    const rows = await query(conn, 'SELECT 5 AS five');
+    await fired;
+    assert.equal(rows[0].five, 5);
+    assert.ok(reconnecting.length >= 1, 'the lie cost one attempt');
+    assert.deepEqual(seen.error, []);
+    await end(conn);
+  },
+);

@@ -36,7 +36,9 @@ test('an onConnect function may return a promise', async () => {
   const conn = mysql.createConnection({
     ...server.config(),
     onConnect: (connection) =>
-      new Promise((resolve, reject) => connection.query('SET @@session.time_zone = ?', ['+02:00'], (err) => (err ? reject(err) : resolve()))),
+      new Promise((resolve, reject) =>
+        connection.query('SET @@session.time_zone = ?', ['+02:00'], (err) => (err ? reject(err) : resolve())),
+      ),
   });
   const rows = await query(conn, 'SELECT @@session.time_zone AS tz');
   assert.equal(rows[0].tz, '+02:00');
@@ -44,7 +46,10 @@ test('an onConnect function may return a promise', async () => {
 });
 
 test('a failing onConnect gives up with a fatal error', async () => {
-  const conn = mysql.createConnection({ ...server.config(), onConnect: (connection, done) => done(new Error('no schema')) });
+  const conn = mysql.createConnection({
+    ...server.config(),
+    onConnect: (connection, done) => done(new Error('no schema')),
+  });
   const { err } = await queryOutcome(conn, 'SELECT 1');
   assert.equal(err.code, 'ER_ON_CONNECT');
   assert.equal(err.fatal, true);
@@ -68,7 +73,9 @@ test('multipleStatements: false (the default) refuses stacked queries, as mysql 
 
 test('statistics() gives the server status line, parsed as mysql does', async () => {
   const conn = mysql.createConnection(server.config());
-  const stats = await new Promise((resolve, reject) => conn.statistics((err, s) => (err ? reject(err) : resolve(s))));
+  const stats = await new Promise((resolve, reject) =>
+    conn.statistics((err, s) => (err ? reject(err) : resolve(s))),
+  );
   assert.match(stats.message, /^Uptime: \d+/);
   assert.equal(typeof stats.uptime, 'number');
   assert.equal(typeof stats.threads, 'number');

@@ -40,7 +40,8 @@ async function differential(clusterOptions, scenario) {
   for (const [name, client] of both) {
     const cluster = client.createPoolCluster(clusterOptions);
     const log = [];
-    for (const event of ['remove', 'offline', 'online']) cluster.on(event, (id) => log.push(`${event} ${id}`));
+    for (const event of ['remove', 'offline', 'online'])
+      cluster.on(event, (id) => log.push(`${event} ${id}`));
     try {
       await scenario(cluster, log);
     } finally {
@@ -80,10 +81,14 @@ test('patterns and selectors: RR, ORDER, RANDOM within the pattern, of() namespa
     log.push('of is cached ' + (cluster.of('SLAVE*', 'rr') === cluster.of('SLAVE*', 'RR')));
     log.push('unknown ' + (await landings(cluster, 1, 'NOPE*')).join());
     const rows = await new Promise((resolve, reject) =>
-      cluster.of('MASTER').query('SELECT ? AS x', [7], (err, result) => (err ? reject(err) : resolve(result))),
+      cluster
+        .of('MASTER')
+        .query('SELECT ? AS x', [7], (err, result) => (err ? reject(err) : resolve(result))),
     );
     log.push('namespace query ' + rows[0].x);
-    const failed = await new Promise((resolve) => cluster.of('NOPE').query('SELECT 1', (err) => resolve(err)));
+    const failed = await new Promise((resolve) =>
+      cluster.of('NOPE').query('SELECT 1', (err) => resolve(err)),
+    );
     log.push('namespace query on nothing ' + failed.code);
     cluster.remove('SLAVE*');
     log.push('after remove ' + (await landings(cluster, 2)).join());
@@ -95,28 +100,40 @@ test('patterns and selectors: RR, ORDER, RANDOM within the pattern, of() namespa
 
 test('a failing node: canRetry moves on, removeNodeErrorCount removes it, as in mysql', async () => {
   const deadPort = await closedPort();
-  const logs = await differential({ removeNodeErrorCount: 2, defaultSelector: 'ORDER' }, async (cluster, log) => {
-    // reconnect: false gives `mysql`'s connect behaviour (refused is final); `mysql` ignores it.
-    cluster.add('A', { ...server.config(), port: deadPort, reconnect: false });
-    cluster.add('B', server.config());
-    log.push((await landings(cluster, 3)).join());
-  });
+  const logs = await differential(
+    { removeNodeErrorCount: 2, defaultSelector: 'ORDER' },
+    async (cluster, log) => {
+      // reconnect: false gives `mysql`'s connect behaviour (refused is final); `mysql` ignores it.
+      cluster.add('A', { ...server.config(), port: deadPort, reconnect: false });
+      cluster.add('B', server.config());
+      log.push((await landings(cluster, 3)).join());
+    },
+  );
   assert.deepEqual(logs.ours, logs.mysql);
   assert.deepEqual(logs.ours, ['remove A', 'B,B,B']);
 });
 
 test('restoreNodeTimeout takes a node offline, then back online; no retry reports the error', async () => {
   const deadPort = await closedPort();
-  const logs = await differential({ removeNodeErrorCount: 1, restoreNodeTimeout: 150, canRetry: false }, async (cluster, log) => {
-    cluster.add('A', { ...server.config(), port: deadPort, reconnect: false });
-    const { err } = await getOutcome(cluster, 'A');
-    log.push(err.code);
-    log.push((await landings(cluster, 1, 'A')).join());
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    log.push('back: ' + (await landings(cluster, 1, 'A')).join());
-  });
+  const logs = await differential(
+    { removeNodeErrorCount: 1, restoreNodeTimeout: 150, canRetry: false },
+    async (cluster, log) => {
+      cluster.add('A', { ...server.config(), port: deadPort, reconnect: false });
+      const { err } = await getOutcome(cluster, 'A');
+      log.push(err.code);
+      log.push((await landings(cluster, 1, 'A')).join());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      log.push('back: ' + (await landings(cluster, 1, 'A')).join());
+    },
+  );
   assert.deepEqual(logs.ours, logs.mysql);
-  assert.deepEqual(logs.ours, ['offline A', 'ECONNREFUSED', 'POOL_NONEONLINE', 'offline A', 'back: ECONNREFUSED']);
+  assert.deepEqual(logs.ours, [
+    'offline A',
+    'ECONNREFUSED',
+    'POOL_NONEONLINE',
+    'offline A',
+    'back: ECONNREFUSED',
+  ]);
 });
 
 test('end(): the pools close; cluster stats list each node', async () => {

@@ -8,14 +8,26 @@ const assert = require('node:assert/strict');
 const mysql = require('..');
 const { startServer, usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
-const { query, queryOutcome, once, sleep, waitUntil, waitThreadGone, killAndHeal } = require('./support/client');
+const {
+  query,
+  queryOutcome,
+  once,
+  sleep,
+  waitUntil,
+  waitThreadGone,
+  killAndHeal,
+} = require('./support/client');
 
 const server = usePrivateServer({}, (started) =>
-  started.admin('CREATE TABLE test.restart_log (seq INT PRIMARY KEY); CREATE TABLE test.lifetime (id INT PRIMARY KEY) ENGINE=InnoDB'),
+  started.admin(
+    'CREATE TABLE test.restart_log (seq INT PRIMARY KEY); CREATE TABLE test.lifetime (id INT PRIMARY KEY) ENGINE=InnoDB',
+  ),
 );
 
 function getConnection(pool) {
-  return new Promise((resolve, reject) => pool.getConnection((err, conn) => (err ? reject(err) : resolve(conn))));
+  return new Promise((resolve, reject) =>
+    pool.getConnection((err, conn) => (err ? reject(err) : resolve(conn))),
+  );
 }
 
 /** Resolves with the first `event` whose payload satisfies `accept`. */
@@ -49,11 +61,16 @@ test('server restart with 50 concurrent pool queries: every one succeeds after t
   const disconnected = connections.map((conn) => once(conn, 'disconnect'));
   await server.stop();
   await Promise.all(disconnected);
-  const outcomes = Array.from({ length: 50 }, (_, seq) => queryOutcome(pool, 'INSERT INTO restart_log VALUES (?)', [seq]));
+  const outcomes = Array.from({ length: 50 }, (_, seq) =>
+    queryOutcome(pool, 'INSERT INTO restart_log VALUES (?)', [seq]),
+  );
   await once(connections[0], 'reconnecting');
   await server.start();
   const results = await Promise.all(outcomes);
-  assert.deepEqual(results.filter(({ err }) => err !== null).map(({ err }) => err.code), []);
+  assert.deepEqual(
+    results.filter(({ err }) => err !== null).map(({ err }) => err.code),
+    [],
+  );
   const [{ n }] = await query(pool, 'SELECT COUNT(*) AS n FROM restart_log');
   assert.equal(n, 50);
   assert.equal(errors.length, 0);
@@ -66,18 +83,29 @@ test('after an idle loss (KILL of every pooled thread) no dead connection is han
   // New connections are refused for a while, so the killed ones stay down: the pool must wait
   // (pingAfterIdle 0: every hand-out is checked) instead of handing them out.
   const proxy = await startProxy({ targetPort: server.port });
-  const pool = mysql.createPool({ ...server.config(), host: proxy.host, port: proxy.port, connectionLimit: 3, pingAfterIdle: 0, reconnect: { baseDelay: 20, maxDelay: 40 } });
+  const pool = mysql.createPool({
+    ...server.config(),
+    host: proxy.host,
+    port: proxy.port,
+    connectionLimit: 3,
+    pingAfterIdle: 0,
+    reconnect: { baseDelay: 20, maxDelay: 40 },
+  });
   try {
     const connections = await warm(pool, 3);
     const before = connections.map((conn) => conn.threadId);
     proxy.setMode('refuse');
-    const retrying = connections.map((conn) => waitForEvent(conn, 'reconnecting', (event) => event.attempt >= 2));
+    const retrying = connections.map((conn) =>
+      waitForEvent(conn, 'reconnecting', (event) => event.attempt >= 2),
+    );
     for (const threadId of before) await server.killConnection(threadId);
     await Promise.all(retrying);
     let handedOutEarly = 0;
     const acquired = [1, 2, 3].map(() => getConnection(pool).then((conn) => (handedOutEarly++, conn)));
     // Two more refused attempts each while the callers wait: nothing is handed out meanwhile.
-    await Promise.all(connections.map((conn) => waitForEvent(conn, 'reconnecting', (event) => event.attempt >= 4)));
+    await Promise.all(
+      connections.map((conn) => waitForEvent(conn, 'reconnecting', (event) => event.attempt >= 4)),
+    );
     assert.equal(handedOutEarly, 0, 'a connection that is down was handed out');
     proxy.setMode('pass');
     const handedOut = await Promise.all(acquired);
@@ -87,7 +115,9 @@ test('after an idle loss (KILL of every pooled thread) no dead connection is han
       assert.ok(!before.includes(conn.threadId), 'a killed thread was handed out');
       assert.ok(live.includes(conn.threadId));
     }
-    const firstQueries = await Promise.all(handedOut.map((conn) => queryOutcome(conn, 'SELECT CONNECTION_ID() AS id')));
+    const firstQueries = await Promise.all(
+      handedOut.map((conn) => queryOutcome(conn, 'SELECT CONNECTION_ID() AS id')),
+    );
     for (const [i, { err, results }] of firstQueries.entries()) {
       assert.equal(err, null);
       assert.equal(results[0].id, handedOut[i].threadId);
@@ -139,7 +169,10 @@ test('maxLifetime never interrupts a transaction: it commits past the lifetime, 
   const next = await getConnection(pool);
   assert.notEqual(next.threadId, threadId);
   const rows = await query(next, 'SELECT id FROM lifetime ORDER BY id');
-  assert.deepEqual(rows.map((row) => row.id), [1, 2]);
+  assert.deepEqual(
+    rows.map((row) => row.id),
+    [1, 2],
+  );
   next.release();
   await endPool(pool);
 });
@@ -147,7 +180,9 @@ test('maxLifetime never interrupts a transaction: it commits past the lifetime, 
 test('maxLifetime: a free connection past its lifetime is replaced, not handed out', async () => {
   const pool = mysql.createPool({ ...server.config(), connectionLimit: 2, maxLifetime: 150, idleTimeout: 0 });
   const [first] = await warm(pool, 1);
-  await waitUntil(() => pool.stats().removed.maxLifetime === 1, { what: 'the sweep to recycle the expired connection' });
+  await waitUntil(() => pool.stats().removed.maxLifetime === 1, {
+    what: 'the sweep to recycle the expired connection',
+  });
   await waitThreadGone(server, first.threadId);
   const next = await getConnection(pool);
   assert.notEqual(next, first);
@@ -172,7 +207,12 @@ test('idleTimeout closes idle connections beyond minIdle', async () => {
 });
 
 test('resetOnRelease: user variables, temporary tables and session SETs do not reach the next user, nor a later reconnect', async () => {
-  const pool = mysql.createPool({ ...server.config(), connectionLimit: 1, resetOnRelease: true, charset: 'latin1_swedish_ci' });
+  const pool = mysql.createPool({
+    ...server.config(),
+    connectionLimit: 1,
+    resetOnRelease: true,
+    charset: 'latin1_swedish_ci',
+  });
   const conn = await getConnection(pool);
   const threadId = conn.threadId;
   await query(conn, 'SET @secret = 42');
@@ -183,17 +223,27 @@ test('resetOnRelease: user variables, temporary tables and session SETs do not r
   conn.release();
   const next = await getConnection(pool);
   assert.equal(next.threadId, threadId, 'the same connection, reset');
-  const [state] = await query(next, 'SELECT @secret AS secret, @@sql_mode LIKE ? AS ansi, @@character_set_client AS cs, DATABASE() AS db', ['%ANSI_QUOTES%']);
+  const [state] = await query(
+    next,
+    'SELECT @secret AS secret, @@sql_mode LIKE ? AS ansi, @@character_set_client AS cs, DATABASE() AS db',
+    ['%ANSI_QUOTES%'],
+  );
   assert.deepEqual({ ...state }, { secret: null, ansi: 0, cs: 'latin1', db: 'test' });
   const { err } = await queryOutcome(next, 'SELECT * FROM scratch');
   assert.equal(err.code, 'ER_NO_SUCH_TABLE');
-  assert.equal((await query(next, 'SELECT COUNT(*) AS n FROM lifetime WHERE id = 100'))[0].n, 0, 'the open transaction was rolled back');
+  assert.equal(
+    (await query(next, 'SELECT COUNT(*) AS n FROM lifetime WHERE id = 100'))[0].n,
+    0,
+    'the open transaction was rolled back',
+  );
   // The reset also forgets what to replay: after a loss, the session comes back clean.
   const reconnected = once(next, 'reconnect');
   await server.killConnection(threadId);
   const [{ lostState }] = await reconnected;
   assert.deepEqual(lostState, []);
-  const [after] = await query(next, 'SELECT @@sql_mode LIKE ? AS ansi, @@character_set_client AS cs', ['%ANSI_QUOTES%']);
+  const [after] = await query(next, 'SELECT @@sql_mode LIKE ? AS ansi, @@character_set_client AS cs', [
+    '%ANSI_QUOTES%',
+  ]);
   assert.deepEqual({ ...after }, { ansi: 0, cs: 'latin1' });
   next.release();
   await endPool(pool);
@@ -233,24 +283,35 @@ test('a connection released after its transaction was lost is replaced: the next
   await endPool(pool);
 });
 
-test('end() during an outage closes at once instead of waiting for the server (pool and connection)', { timeout: 15000 }, async () => {
-  const proxy = await startProxy({ targetPort: server.port });
-  try {
-    const options = { ...server.config(), host: proxy.host, port: proxy.port, reconnect: { baseDelay: 20, maxDelay: 40 } };
-    const pool = mysql.createPool({ ...options, connectionLimit: 2 });
-    const connections = await warm(pool, 2);
-    const single = mysql.createConnection(options);
-    await query(single, 'SELECT 1');
-    proxy.setMode('refuse');
-    const retrying = [...connections, single].map((conn) => waitForEvent(conn, 'reconnecting', (event) => event.attempt >= 2));
-    for (const conn of [...connections, single]) await server.killConnection(conn.threadId);
-    await Promise.all(retrying);
-    const ended = [...connections, single].map((conn) => once(conn, 'end'));
-    await endPool(pool);
-    await new Promise((resolve, reject) => single.end((err) => (err ? reject(err) : resolve())));
-    await Promise.all(ended);
-    assert.equal(single.state, 'disconnected');
-  } finally {
-    await proxy.close();
-  }
-});
+test(
+  'end() during an outage closes at once instead of waiting for the server (pool and connection)',
+  { timeout: 15000 },
+  async () => {
+    const proxy = await startProxy({ targetPort: server.port });
+    try {
+      const options = {
+        ...server.config(),
+        host: proxy.host,
+        port: proxy.port,
+        reconnect: { baseDelay: 20, maxDelay: 40 },
+      };
+      const pool = mysql.createPool({ ...options, connectionLimit: 2 });
+      const connections = await warm(pool, 2);
+      const single = mysql.createConnection(options);
+      await query(single, 'SELECT 1');
+      proxy.setMode('refuse');
+      const retrying = [...connections, single].map((conn) =>
+        waitForEvent(conn, 'reconnecting', (event) => event.attempt >= 2),
+      );
+      for (const conn of [...connections, single]) await server.killConnection(conn.threadId);
+      await Promise.all(retrying);
+      const ended = [...connections, single].map((conn) => once(conn, 'end'));
+      await endPool(pool);
+      await new Promise((resolve, reject) => single.end((err) => (err ? reject(err) : resolve())));
+      await Promise.all(ended);
+      assert.equal(single.state, 'disconnected');
+    } finally {
+      await proxy.close();
+    }
+  },
+);

@@ -25,7 +25,9 @@ const both = [
 ];
 
 function getConnection(pool) {
-  return new Promise((resolve, reject) => pool.getConnection((err, conn) => (err ? reject(err) : resolve(conn))));
+  return new Promise((resolve, reject) =>
+    pool.getConnection((err, conn) => (err ? reject(err) : resolve(conn))),
+  );
 }
 
 function getOutcome(pool) {
@@ -33,7 +35,9 @@ function getOutcome(pool) {
 }
 
 function poolQuery(pool, sql, values) {
-  return new Promise((resolve) => pool.query(sql, values, (err, rows, fields) => resolve({ err, rows, fields })));
+  return new Promise((resolve) =>
+    pool.query(sql, values, (err, rows, fields) => resolve({ err, rows, fields })),
+  );
 }
 
 function endPool(pool) {
@@ -42,7 +46,16 @@ function endPool(pool) {
 
 /** The error fields both clients must agree on. */
 function errorShape(err) {
-  return err && { code: err.code, errno: err.errno, message: err.message.split('\n')[0], fatal: err.fatal, sqlState: err.sqlState, sqlMessage: err.sqlMessage };
+  return (
+    err && {
+      code: err.code,
+      errno: err.errno,
+      message: err.message.split('\n')[0],
+      fatal: err.fatal,
+      sqlState: err.sqlState,
+      sqlMessage: err.sqlMessage,
+    }
+  );
 }
 
 /** Runs `scenario(pool, log)` with each client; returns the two logs. */
@@ -51,7 +64,8 @@ async function differential(options, scenario) {
   for (const [name, client] of both) {
     const pool = client.createPool({ ...server.config(), ...options });
     const log = [];
-    for (const event of ['connection', 'acquire', 'enqueue', 'release']) pool.on(event, () => log.push(event));
+    for (const event of ['connection', 'acquire', 'enqueue', 'release'])
+      pool.on(event, () => log.push(event));
     try {
       await scenario(pool, log);
     } finally {
@@ -158,13 +172,18 @@ test('release twice throws; destroy() takes the connection out of the pool', asy
     fresh.release();
   });
   assert.deepEqual(logs.ours, logs.mysql);
-  assert.deepEqual(logs.ours.filter((line) => !/^(connection|acquire|release)$/.test(line)), ['same connection', 'all 0', 'a new one']);
+  assert.deepEqual(
+    logs.ours.filter((line) => !/^(connection|acquire|release)$/.test(line)),
+    ['same connection', 'all 0', 'a new one'],
+  );
 });
 
 test('changeUser on a pooled connection is undone when it is acquired again', async () => {
   const logs = await differential({ connectionLimit: 1 }, async (pool, log) => {
     const conn = await getConnection(pool);
-    await new Promise((resolve, reject) => conn.changeUser({ database: 'test_other' }, (err) => (err ? reject(err) : resolve())));
+    await new Promise((resolve, reject) =>
+      conn.changeUser({ database: 'test_other' }, (err) => (err ? reject(err) : resolve())),
+    );
     const { rows } = await poolQuery(conn, 'SELECT DATABASE() AS db');
     log.push(rows[0].db);
     conn.release();
@@ -174,7 +193,10 @@ test('changeUser on a pooled connection is undone when it is acquired again', as
     back.release();
   });
   assert.deepEqual(logs.ours, logs.mysql);
-  assert.deepEqual(logs.ours.filter((line) => line.startsWith('test')), ['test_other', 'test', 'test']);
+  assert.deepEqual(
+    logs.ours.filter((line) => line.startsWith('test')),
+    ['test_other', 'test', 'test'],
+  );
 });
 
 test('acquireTimeout bounds the connect of a new connection: Handshake inactivity timeout, as in mysql', async () => {
@@ -183,7 +205,12 @@ test('acquireTimeout bounds the connect of a new connection: Handshake inactivit
     proxy.setMode('blackhole');
     const errors = {};
     for (const [name, client] of both) {
-      const pool = client.createPool({ ...server.config(), host: proxy.host, port: proxy.port, acquireTimeout: 300 });
+      const pool = client.createPool({
+        ...server.config(),
+        host: proxy.host,
+        port: proxy.port,
+        acquireTimeout: 300,
+      });
       const { err } = await getOutcome(pool);
       errors[name] = { ...errorShape(err), timeout: err.timeout };
       assert.equal(pool._allConnections.length, 0);

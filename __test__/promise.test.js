@@ -8,18 +8,30 @@ const mysql = require('../promise');
 const { usePrivateServer } = require('./support/mariadb');
 const { killAndHeal, waitUntil } = require('./support/client');
 
-const server = usePrivateServer({}, (started) => started.admin('CREATE TABLE test.promised (id INT PRIMARY KEY) ENGINE=InnoDB'));
+const server = usePrivateServer({}, (started) =>
+  started.admin('CREATE TABLE test.promised (id INT PRIMARY KEY) ENGINE=InnoDB'),
+);
 
 test('createConnection resolves once connected; query resolves [rows, fields]; errors reject', async () => {
   const conn = await mysql.createConnection(server.config());
   assert.equal(conn.state, 'authenticated');
   assert.equal(typeof conn.threadId, 'number');
   const [rows, fields] = await conn.query('SELECT ? AS x, ? AS y', [1, 'two']);
-  assert.deepEqual(rows.map((row) => ({ ...row })), [{ x: 1, y: 'two' }]);
-  assert.deepEqual(fields.map((field) => field.name), ['x', 'y']);
+  assert.deepEqual(
+    rows.map((row) => ({ ...row })),
+    [{ x: 1, y: 'two' }],
+  );
+  assert.deepEqual(
+    fields.map((field) => field.name),
+    ['x', 'y'],
+  );
   const [ok] = await conn.execute('INSERT INTO promised VALUES (?)', [1]);
   assert.equal(ok.affectedRows, 1);
-  await assert.rejects(conn.query('SELECT * FROM nowhere'), (err) => err.code === 'ER_NO_SUCH_TABLE' && err.fatal === undefined && /--------------------/.test(err.stack));
+  await assert.rejects(
+    conn.query('SELECT * FROM nowhere'),
+    (err) =>
+      err.code === 'ER_NO_SUCH_TABLE' && err.fatal === undefined && /--------------------/.test(err.stack),
+  );
   assert.throws(() => conn.query('SELECT 1', () => {}), /Callback function is not available/);
   assert.equal(await conn.ping(), true);
   assert.equal(typeof (await conn.statistics()).uptime, 'number');
@@ -30,7 +42,10 @@ test('createConnection resolves once connected; query resolves [rows, fields]; e
 });
 
 test('createConnection rejects when the connection gives up (wrong password)', async () => {
-  await assert.rejects(mysql.createConnection({ ...server.config(), password: 'wrong' }), (err) => err.code === 'ER_ACCESS_DENIED_ERROR' && err.fatal === true);
+  await assert.rejects(
+    mysql.createConnection({ ...server.config(), password: 'wrong' }),
+    (err) => err.code === 'ER_ACCESS_DENIED_ERROR' && err.fatal === true,
+  );
 });
 
 test('healing: after a KILL the next query succeeds, and the events reach the promise connection', async () => {
@@ -49,9 +64,21 @@ test('a statement in flight when the connection dies rejects with outcome unknow
   const conn = await mysql.createConnection(server.config());
   const threadId = conn.threadId;
   const sleeping = conn.query('SELECT SLEEP(30)');
-  await waitUntil(async () => (await server.admin('SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ? AND INFO LIKE ?', [threadId, 'SELECT SLEEP%']))[0].n === 1, { what: 'the query to run' });
+  await waitUntil(
+    async () =>
+      (
+        await server.admin(
+          'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ? AND INFO LIKE ?',
+          [threadId, 'SELECT SLEEP%'],
+        )
+      )[0].n === 1,
+    { what: 'the query to run' },
+  );
   // Handled before the KILL: the rejection may arrive before the KILL's own reply.
-  const rejected = assert.rejects(sleeping, (err) => err.code === 'PROTOCOL_CONNECTION_LOST' && err.outcome === 'unknown');
+  const rejected = assert.rejects(
+    sleeping,
+    (err) => err.code === 'PROTOCOL_CONNECTION_LOST' && err.outcome === 'unknown',
+  );
   await server.killConnection(threadId);
   await rejected;
   const [[row]] = await conn.query('SELECT 1 AS one');
@@ -68,10 +95,16 @@ test('transactions: commit works; a loss inside one rejects with TRANSACTION_LOS
   await conn.beginTransaction();
   await conn.query('INSERT INTO promised VALUES (11)');
   await killAndHeal(server, conn);
-  await assert.rejects(conn.query('INSERT INTO promised VALUES (12)'), (err) => err.code === 'TRANSACTION_LOST' && err.outcome === 'not_executed');
+  await assert.rejects(
+    conn.query('INSERT INTO promised VALUES (12)'),
+    (err) => err.code === 'TRANSACTION_LOST' && err.outcome === 'not_executed',
+  );
   await conn.rollback();
   const [rows] = await conn.query('SELECT id FROM promised WHERE id >= 10 ORDER BY id');
-  assert.deepEqual(rows.map((row) => row.id), [10]);
+  assert.deepEqual(
+    rows.map((row) => row.id),
+    [10],
+  );
   await conn.end();
 });
 

@@ -19,20 +19,65 @@ const RUNS = { numRuns: 300 };
 // --- config and URL parsing -------------------------------------------------------------------------
 
 const OPTION_NAMES = [
-  'host', 'port', 'socketPath', 'user', 'password', 'database', 'charset', 'charsetNumber', 'timezone',
-  'connectTimeout', 'insecureAuth', 'supportBigNumbers', 'bigNumberStrings', 'dateStrings', 'debug',
-  'trace', 'stringifyObjects', 'flags', 'queryFormat', 'ssl', 'localInfile', 'multipleStatements',
-  'typeCast', 'reconnect', 'queueLimit', 'queueTimeout', 'pingAfterIdle', 'keepAlive', 'pingTimeout', 'onConnect',
+  'host',
+  'port',
+  'socketPath',
+  'user',
+  'password',
+  'database',
+  'charset',
+  'charsetNumber',
+  'timezone',
+  'connectTimeout',
+  'insecureAuth',
+  'supportBigNumbers',
+  'bigNumberStrings',
+  'dateStrings',
+  'debug',
+  'trace',
+  'stringifyObjects',
+  'flags',
+  'queryFormat',
+  'ssl',
+  'localInfile',
+  'multipleStatements',
+  'typeCast',
+  'reconnect',
+  'queueLimit',
+  'queueTimeout',
+  'pingAfterIdle',
+  'keepAlive',
+  'pingTimeout',
+  'onConnect',
 ];
 
 // Values of every kind, with the edge numbers config parsing must sort out.
 const anyValue = fc.oneof(
   fc.anything({ maxDepth: 1 }),
-  fc.constantFrom(0, -1, 1.5, 65535, 65536, NaN, Infinity, -Infinity, 2 ** 32, 2 ** 53, '', '3306', 'UTF8MB4_GENERAL_CI', 'Z', '+05:00'),
+  fc.constantFrom(
+    0,
+    -1,
+    1.5,
+    65535,
+    65536,
+    NaN,
+    Infinity,
+    -Infinity,
+    2 ** 32,
+    2 ** 53,
+    '',
+    '3306',
+    'UTF8MB4_GENERAL_CI',
+    'Z',
+    '+05:00',
+  ),
   fc.integer(),
   fc.double(),
   fc.func(fc.anything()),
-  fc.record({ maxAttempts: fc.anything(), maxTime: fc.anything(), baseDelay: fc.anything(), maxDelay: fc.anything() }, { requiredKeys: [] }),
+  fc.record(
+    { maxAttempts: fc.anything(), maxTime: fc.anything(), baseDelay: fc.anything(), maxDelay: fc.anything() },
+    { requiredKeys: [] },
+  ),
 );
 
 const anyOptions = fc.dictionary(fc.constantFrom(...OPTION_NAMES), anyValue, { maxKeys: 6 });
@@ -42,7 +87,10 @@ function parse(input) {
   try {
     return { config: new ConnectionConfig(input) };
   } catch (err) {
-    assert.ok(err instanceof TypeError || err instanceof RangeError, `${err && err.constructor.name}: ${err && err.message}`);
+    assert.ok(
+      err instanceof TypeError || err instanceof RangeError,
+      `${err && err.constructor.name}: ${err && err.message}`,
+    );
     return { err };
   }
 }
@@ -64,10 +112,17 @@ test('config: any options either parse or throw a TypeError/RangeError; what par
 test('config: any string as a URL either parses or throws a TypeError/RangeError', () => {
   const urlish = fc.oneof(
     fc.string(),
-    fc.webUrl({ withQueryParameters: true, withFragments: true }).map((url) => url.replace(/^https?/, 'mysql')),
-    fc.tuple(fc.string(), fc.string(), fc.string({ maxLength: 7 })).map(([user, host, port]) => `mysql://${user}@${host}:${port}/db`),
+    fc
+      .webUrl({ withQueryParameters: true, withFragments: true })
+      .map((url) => url.replace(/^https?/, 'mysql')),
+    fc
+      .tuple(fc.string(), fc.string(), fc.string({ maxLength: 7 }))
+      .map(([user, host, port]) => `mysql://${user}@${host}:${port}/db`),
   );
-  fc.assert(fc.property(urlish, (url) => void parse(url)), RUNS);
+  fc.assert(
+    fc.property(urlish, (url) => void parse(url)),
+    RUNS,
+  );
 });
 
 test('config: user, password, database, host and port round-trip through a URL', () => {
@@ -112,7 +167,13 @@ test('config: numeric options in range are kept, out of range are RangeErrors na
           assert.equal(config[field], value);
           const native = config.toNative();
           // Capped to what the native side's u32 milliseconds take.
-          const key = { connectTimeout: 'connectTimeout', queueTimeout: 'queueTimeout', pingAfterIdle: 'pingAfterIdle', pingTimeout: 'pingTimeout', queueLimit: 'queueLimit' }[field];
+          const key = {
+            connectTimeout: 'connectTimeout',
+            queueTimeout: 'queueTimeout',
+            pingAfterIdle: 'pingAfterIdle',
+            pingTimeout: 'pingTimeout',
+            queueLimit: 'queueLimit',
+          }[field];
           assert.ok(native[key] >= 0 && native[key] <= 0xffffffff);
         }
       },
@@ -142,7 +203,13 @@ const dateText = fc.oneof(
       const date = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
       return dateOnly ? date : `${date} ${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${frac ? '.' + frac : ''}`;
     }),
-  fc.constantFrom('0000-00-00', '0000-00-00 00:00:00', '2024-02-29', '1970-01-01 00:00:00.000000', '9999-12-31 23:59:59.999999'),
+  fc.constantFrom(
+    '0000-00-00',
+    '0000-00-00 00:00:00',
+    '2024-02-29',
+    '1970-01-01 00:00:00.000000',
+    '9999-12-31 23:59:59.999999',
+  ),
   fc.string({ unit: fc.constantFrom(...'0123456789-: .'), maxLength: 26 }),
 );
 
@@ -159,7 +226,12 @@ const column = fc.oneof(
     [Types.FLOAT, fc.float({ noNaN: true, noDefaultInfinity: true }).map(String)],
     [Types.DOUBLE, fc.double({ noNaN: true, noDefaultInfinity: true }).map(String)],
     [Types.LONGLONG, fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }).map(String)],
-    [Types.NEWDECIMAL, fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.nat(999999)).map(([i, f]) => `${i}.${f}`)],
+    [
+      Types.NEWDECIMAL,
+      fc
+        .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.nat(999999))
+        .map(([i, f]) => `${i}.${f}`),
+    ],
     [Types.TIMESTAMP, dateText],
     [Types.DATE, dateText],
     [Types.DATETIME, dateText],
@@ -172,7 +244,13 @@ const column = fc.oneof(
     [Types.STRING, fc.string({ unit: 'grapheme', maxLength: 12 })],
     [Types.BLOB, fc.uint8Array({ maxLength: 24 })],
     // Long enough for the two- and three-byte length prefixes.
-    [Types.MEDIUM_BLOB, fc.oneof(fc.uint8Array({ minLength: 240, maxLength: 300 }), fc.uint8Array({ minLength: 65530, maxLength: 65540 }))],
+    [
+      Types.MEDIUM_BLOB,
+      fc.oneof(
+        fc.uint8Array({ minLength: 240, maxLength: 300 }),
+        fc.uint8Array({ minLength: 65530, maxLength: 65540 }),
+      ),
+    ],
     [Types.JSON, fc.json()],
     [Types.ENUM, fc.string()],
   ].map(([type, cell]) =>
@@ -180,7 +258,13 @@ const column = fc.oneof(
       type: fc.constant(type),
       charsetNr: fc.constantFrom(33, 45, 63),
       zeroFill: fc.boolean(),
-      cells: fc.array(fc.option(cell.map((v) => Buffer.from(v)), { freq: 5 }), { minLength: 1, maxLength: 4 }),
+      cells: fc.array(
+        fc.option(
+          cell.map((v) => Buffer.from(v)),
+          { freq: 5 },
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
     }),
   ),
 );
@@ -207,7 +291,18 @@ function lengthPrefix(cell) {
 /** Rows through one decoder path; an exception is an outcome too (both paths must agree on it). */
 function decodeWith(columns, rows, config, typeCast) {
   const fields = columns.map((c, i) =>
-    makeFieldPacket({ db: 'd', table: 't', orgTable: 't', name: `c${i}`, orgName: `c${i}`, charsetNr: c.charsetNr, length: 0, type: c.type, flags: c.zeroFill ? FieldFlags.ZEROFILL_FLAG : 0, decimals: 0 }),
+    makeFieldPacket({
+      db: 'd',
+      table: 't',
+      orgTable: 't',
+      name: `c${i}`,
+      orgName: `c${i}`,
+      charsetNr: c.charsetNr,
+      length: 0,
+      type: c.type,
+      flags: c.zeroFill ? FieldFlags.ZEROFILL_FLAG : 0,
+      decimals: 0,
+    }),
   );
   // The row packets as the server sends them: each cell length-encoded, 0xFB for NULL.
   const chunks = [];
@@ -226,7 +321,9 @@ function decodeWith(columns, rows, config, typeCast) {
   const part = { data: Buffer.concat(chunks), rows, ascii: ascii || undefined };
   const out = [];
   try {
-    decodeRows(part, fields, { typeCast, nestTables: false, config, connection: null }, (row) => out.push({ ...row }));
+    decodeRows(part, fields, { typeCast, nestTables: false, config, connection: null }, (row) =>
+      out.push({ ...row }),
+    );
   } catch (err) {
     return { threw: err.constructor.name };
   }
@@ -235,25 +332,41 @@ function decodeWith(columns, rows, config, typeCast) {
 
 test('decoding: the compiled decoder gives exactly what the generic castValue path gives', () => {
   fc.assert(
-    fc.property(fc.array(column, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 4 }), decodeConfig, (columns, rows, config) => {
-      const compiled = decodeWith(columns, rows, config, true);
-      // A typeCast function that defers to next() takes the generic path (castValue per cell).
-      const generic = decodeWith(columns, rows, config, (field, next) => next());
-      assert.deepStrictEqual(compiled, generic);
-    }),
+    fc.property(
+      fc.array(column, { minLength: 1, maxLength: 5 }),
+      fc.integer({ min: 1, max: 4 }),
+      decodeConfig,
+      (columns, rows, config) => {
+        const compiled = decodeWith(columns, rows, config, true);
+        // A typeCast function that defers to next() takes the generic path (castValue per cell).
+        const generic = decodeWith(columns, rows, config, (field, next) => next());
+        assert.deepStrictEqual(compiled, generic);
+      },
+    ),
     { numRuns: 500 },
   );
 });
 
 test('decoding: temporal text casts exactly as `new Date(text + suffix)`, as mysql does', () => {
   fc.assert(
-    fc.property(dateText, fc.constantFrom(Types.DATE, Types.DATETIME, Types.TIMESTAMP), fc.constantFrom('local', 'Z', '+05:30', '-08:00'), (text, type, timezone) => {
-      const config = { timezone, dateStrings: false, supportBigNumbers: false, bigNumberStrings: false };
-      const [row] = decodeWith([{ type, charsetNr: 63, zeroFill: false, cells: [Buffer.from(text)] }], 1, config, true);
-      const suffix = (type === Types.DATE ? ' 00:00:00' : '') + (timezone !== 'local' ? ' ' + timezone : '');
-      const expected = new Date(text + suffix);
-      assert.deepStrictEqual(row.c0, isNaN(expected.getTime()) ? text : expected, `${text} (${timezone})`);
-    }),
+    fc.property(
+      dateText,
+      fc.constantFrom(Types.DATE, Types.DATETIME, Types.TIMESTAMP),
+      fc.constantFrom('local', 'Z', '+05:30', '-08:00'),
+      (text, type, timezone) => {
+        const config = { timezone, dateStrings: false, supportBigNumbers: false, bigNumberStrings: false };
+        const [row] = decodeWith(
+          [{ type, charsetNr: 63, zeroFill: false, cells: [Buffer.from(text)] }],
+          1,
+          config,
+          true,
+        );
+        const suffix =
+          (type === Types.DATE ? ' 00:00:00' : '') + (timezone !== 'local' ? ' ' + timezone : '');
+        const expected = new Date(text + suffix);
+        assert.deepStrictEqual(row.c0, isNaN(expected.getTime()) ? text : expected, `${text} (${timezone})`);
+      },
+    ),
     { numRuns: 1000 },
   );
 });

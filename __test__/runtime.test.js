@@ -57,7 +57,12 @@ test('the event loop keeps turning while a query runs and while a connect waits'
     assert.equal(rows[0].slept, 0);
     assert.ok(performance.now() - started >= 550);
     // A connect to a port nobody listens on, retried with backoff, on the same loop.
-    const dead = mysql.createConnection({ ...server.config(), port: 1, connectTimeout: 300, reconnect: { maxAttempts: 1 } });
+    const dead = mysql.createConnection({
+      ...server.config(),
+      port: 1,
+      connectTimeout: 300,
+      reconnect: { maxAttempts: 1 },
+    });
     await assert.rejects(query(dead, 'SELECT 1'), (err) => err.fatal === true);
     dead.destroy();
   } finally {
@@ -84,11 +89,17 @@ test('timers of many sessions fire on the event loop: query timeouts, in order',
         }),
     ),
   );
-  assert.deepEqual(fired.map((f) => f.i), [0, 1, 2, 3]);
+  assert.deepEqual(
+    fired.map((f) => f.i),
+    [0, 1, 2, 3],
+  );
   for (const f of fired) {
     assert.equal(f.code, 'PROTOCOL_SEQUENCE_TIMEOUT');
     const due = 100 + f.i * 150;
-    assert.ok(f.at >= due - 5 && f.at < due + 1000, `timeout ${f.i} fired at ${f.at.toFixed(0)} ms, due at ${due}`);
+    assert.ok(
+      f.at >= due - 5 && f.at < due + 1000,
+      `timeout ${f.i} fired at ${f.at.toFixed(0)} ms, due at ${due}`,
+    );
   }
   for (const c of conns) c.destroy();
 });

@@ -41,7 +41,12 @@ function open(extra) {
 function errorText(err) {
   const fields = {};
   for (const name of Object.getOwnPropertyNames(err)) fields[name] = String(err[name]);
-  return [err.message, err.stack, JSON.stringify(fields), util.inspect(err, { showHidden: true, depth: Infinity })].join('\n');
+  return [
+    err.message,
+    err.stack,
+    JSON.stringify(fields),
+    util.inspect(err, { showHidden: true, depth: Infinity }),
+  ].join('\n');
 }
 
 function everything(value) {
@@ -83,7 +88,8 @@ test('loss, reconnect and give-up events do not show the password', async () => 
     await server.admin(`ALTER USER 'keeper'@'%' IDENTIFIED BY '${PASSWORD}'`);
   }
   const events = new Set(seen.map((e) => e.event));
-  for (const event of ['disconnect', 'reconnecting', 'reconnect', 'error']) assert.ok(events.has(event), event);
+  for (const event of ['disconnect', 'reconnecting', 'reconnect', 'error'])
+    assert.ok(events.has(event), event);
   assertHidden(everything(seen), [PASSWORD, NEW_PASSWORD], 'the events');
   for (const { payload } of seen) {
     if (payload instanceof Error) assertHidden(errorText(payload), [PASSWORD], 'an error event');
@@ -103,7 +109,11 @@ test('util.inspect and JSON of the connection and its config do not show the pas
   assert.ok(JSON.stringify(conn.config).includes('"user":"keeper"'), 'JSON of the config shows the rest');
   // Setting it, as changeUser does, keeps it hidden.
   conn.config.password = NEW_PASSWORD;
-  assertHidden(everything(conn.config) + JSON.stringify(conn.config), [NEW_PASSWORD], 'a config whose password was set');
+  assertHidden(
+    everything(conn.config) + JSON.stringify(conn.config),
+    [NEW_PASSWORD],
+    'a config whose password was set',
+  );
   conn.config.password = PASSWORD;
   await end(conn);
 });
@@ -120,11 +130,15 @@ test('the TLS private key and its passphrase are hidden from inspect and JSON of
   const shown = everything(conn) + JSON.stringify(conn.config);
   assert.ok(shown.includes('unused'), 'the rest of ssl is shown');
   assertHidden(shown, [keyBody, passphrase], 'the config');
-  assert.throws(() => mysql.createConnection({ ...server.config(), ssl: { cert: 'unused', key, passphrase: 'not-it-3390' } }), (err) => {
-    assert.ok(err instanceof TypeError);
-    assertHidden(errorText(err), [keyBody, 'not-it-3390'], 'the key error');
-    return true;
-  });
+  assert.throws(
+    () =>
+      mysql.createConnection({ ...server.config(), ssl: { cert: 'unused', key, passphrase: 'not-it-3390' } }),
+    (err) => {
+      assert.ok(err instanceof TypeError);
+      assertHidden(errorText(err), [keyBody, 'not-it-3390'], 'the key error');
+      return true;
+    },
+  );
 });
 
 test('debug output shows commands but not the password, also for changeUser', async () => {
@@ -155,12 +169,18 @@ test('a URL config: errors of a failed login and of a malformed URL do not show 
   const { err } = await queryOutcome(conn, 'SELECT 1');
   assert.equal(err.code, 'ER_ACCESS_DENIED_ERROR');
   assertHidden(errorText(err) + everything(conn), [WRONG_PASSWORD], 'the URL connection');
-  for (const bad of [`mysql://keeper:${WRONG_PASSWORD}@${host}:99999/test`, `mysql://keeper:${WRONG_PASSWORD}@[::1/test`]) {
-    assert.throws(() => mysql.createConnection(bad), (thrown) => {
-      assert.ok(thrown instanceof TypeError || thrown instanceof RangeError);
-      assert.match(thrown.message, /connection URL/);
-      assertHidden(errorText(thrown), [WRONG_PASSWORD], 'the URL error');
-      return true;
-    });
+  for (const bad of [
+    `mysql://keeper:${WRONG_PASSWORD}@${host}:99999/test`,
+    `mysql://keeper:${WRONG_PASSWORD}@[::1/test`,
+  ]) {
+    assert.throws(
+      () => mysql.createConnection(bad),
+      (thrown) => {
+        assert.ok(thrown instanceof TypeError || thrown instanceof RangeError);
+        assert.match(thrown.message, /connection URL/);
+        assertHidden(errorText(thrown), [WRONG_PASSWORD], 'the URL error');
+        return true;
+      },
+    );
   }
 });

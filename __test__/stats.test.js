@@ -20,7 +20,14 @@ test('connection.stats(): reconnects, downtime, queued commands and the per-host
   assert.equal(first.host, host);
   assert.ok(first.connectedSince instanceof Date);
   assert.deepEqual(
-    { connects: first.connects, reconnects: first.reconnects, disconnects: first.disconnects, queued: first.queued, inFlight: first.inFlight, transaction: first.transaction },
+    {
+      connects: first.connects,
+      reconnects: first.reconnects,
+      disconnects: first.disconnects,
+      queued: first.queued,
+      inFlight: first.inFlight,
+      transaction: first.transaction,
+    },
     { connects: 1, reconnects: 0, disconnects: 0, queued: 0, inFlight: 0, transaction: 'none' },
   );
 
@@ -56,14 +63,23 @@ test('connection.stats(): reconnects, downtime, queued commands and the per-host
 
 test('pool.stats(): counts, totals over the connections and per host', async () => {
   const pool = mysql.createPool({ ...server.config(), connectionLimit: 2 });
-  const held = await new Promise((resolve, reject) => pool.getConnection((err, conn) => (err ? reject(err) : resolve(conn))));
+  const held = await new Promise((resolve, reject) =>
+    pool.getConnection((err, conn) => (err ? reject(err) : resolve(conn))),
+  );
   await query(pool, 'SELECT 1');
   const reconnected = once(held, 'reconnect');
   await server.killConnection(held.threadId);
   await reconnected;
   const stats = pool.stats();
   assert.deepEqual(
-    { all: stats.all, free: stats.free, borrowed: stats.borrowed, waiting: stats.waiting, created: stats.created, reconnects: stats.reconnects },
+    {
+      all: stats.all,
+      free: stats.free,
+      borrowed: stats.borrowed,
+      waiting: stats.waiting,
+      created: stats.created,
+      reconnects: stats.reconnects,
+    },
     { all: 2, free: 1, borrowed: 1, waiting: 0, created: 2, reconnects: 1 },
   );
   assert.equal(stats.connections.length, 2);
@@ -73,7 +89,20 @@ test('pool.stats(): counts, totals over the connections and per host', async () 
 });
 
 test('diagnostics_channel: connect, query start/end, disconnect, reconnecting, reconnect, pool acquire/release', async () => {
-  const names = ['connect', 'disconnect', 'reconnecting', 'reconnect', 'query:start', 'query:end', 'pool:connection', 'pool:acquire', 'pool:release', 'pool:enqueue', 'pool:remove', 'give-up'];
+  const names = [
+    'connect',
+    'disconnect',
+    'reconnecting',
+    'reconnect',
+    'query:start',
+    'query:end',
+    'pool:connection',
+    'pool:acquire',
+    'pool:release',
+    'pool:enqueue',
+    'pool:remove',
+    'give-up',
+  ];
   const seen = [];
   const subscribers = names.map((name) => {
     const listener = (message) => seen.push({ name, message });
@@ -82,7 +111,9 @@ test('diagnostics_channel: connect, query start/end, disconnect, reconnecting, r
   });
   try {
     const pool = mysql.createPool({ ...server.config(), connectionLimit: 1 });
-    const conn = await new Promise((resolve, reject) => pool.getConnection((err, c) => (err ? reject(err) : resolve(c))));
+    const conn = await new Promise((resolve, reject) =>
+      pool.getConnection((err, c) => (err ? reject(err) : resolve(c))),
+    );
     await query(conn, 'SELECT 1');
     await queryOutcome(conn, 'SELECT * FROM nowhere');
     await killAndHeal(server, conn);
@@ -103,9 +134,17 @@ test('diagnostics_channel: connect, query start/end, disconnect, reconnecting, r
     assert.equal(of('connect')[0].connection, conn);
     const starts = of('query:start').filter((message) => message.connection === conn);
     const ends = of('query:end').filter((message) => message.connection === conn);
-    assert.deepEqual(starts.map((message) => message.sql), ['SELECT 1', 'SELECT * FROM nowhere']);
-    assert.deepEqual(ends.map((message) => (message.error ? message.error.code : null)), [null, 'ER_NO_SUCH_TABLE']);
-    assert.ok(ends.every((message) => message.duration >= 0 && message.query === starts[ends.indexOf(message)].query));
+    assert.deepEqual(
+      starts.map((message) => message.sql),
+      ['SELECT 1', 'SELECT * FROM nowhere'],
+    );
+    assert.deepEqual(
+      ends.map((message) => (message.error ? message.error.code : null)),
+      [null, 'ER_NO_SUCH_TABLE'],
+    );
+    assert.ok(
+      ends.every((message) => message.duration >= 0 && message.query === starts[ends.indexOf(message)].query),
+    );
     assert.equal(of('disconnect')[0].connection, conn);
     assert.equal(of('reconnecting')[0].connection, conn);
     assert.equal(of('reconnecting')[0].attempt, 1);

@@ -129,7 +129,10 @@ test('a wrong CA: one fatal error event, pending callbacks get it, no reconnecti
 });
 
 test('rejectUnauthorized: false connects despite a wrong CA or host name, still encrypted', async () => {
-  for (const [target, ca] of [[tlsServer, pki.otherCa], [wrongHostServer, pki.ca]]) {
+  for (const [target, ca] of [
+    [tlsServer, pki.otherCa],
+    [wrongHostServer, pki.ca],
+  ]) {
     const { conn } = open(target, { ssl: { ca, rejectUnauthorized: false } });
     assert.notEqual((await tlsStatus(conn)).cipher, '');
     await end(conn);
@@ -157,7 +160,10 @@ test('after a KILL and after a server restart the healed connection is still enc
 
 test('a REQUIRE X509 user logs in with a client certificate and key, and not without them', async () => {
   const user = { user: 'x509_only', password: 'x509-pw', database: undefined };
-  const { conn } = open(tlsServer, { ...user, ssl: { ca: pki.ca, cert: pki.client.cert, key: pki.client.key } });
+  const { conn } = open(tlsServer, {
+    ...user,
+    ssl: { ca: pki.ca, cert: pki.client.cert, key: pki.client.key },
+  });
   assert.equal(await currentUser(conn), 'x509_only@%');
   await end(conn);
 
@@ -177,17 +183,22 @@ test('an encrypted client key works with its passphrase; a wrong passphrase is a
   const { conn } = open(tlsServer, { ...user, ssl: { ...ssl, passphrase: 'key-pass' } });
   assert.equal(await currentUser(conn), 'x509_only@%');
   await end(conn);
-  assert.throws(() => mysql.createConnection({ ...tlsServer.config(), ssl: { ...ssl, passphrase: 'not-it-9931' } }), (err) => {
-    assert.ok(err instanceof TypeError);
-    assert.match(err.message, /ssl\.key.*passphrase/);
-    assert.ok(!err.message.includes('not-it-9931') && !err.message.includes('BEGIN'));
-    return true;
-  });
+  assert.throws(
+    () => mysql.createConnection({ ...tlsServer.config(), ssl: { ...ssl, passphrase: 'not-it-9931' } }),
+    (err) => {
+      assert.ok(err instanceof TypeError);
+      assert.match(err.message, /ssl\.key.*passphrase/);
+      assert.ok(!err.message.includes('not-it-9931') && !err.message.includes('BEGIN'));
+      return true;
+    },
+  );
 });
 
 test('a server without TLS is an error when ssl is set, and no plaintext login ever happens', async () => {
   const logins = async () => {
-    const rows = await plainServer.admin("SELECT TOTAL_CONNECTIONS AS n FROM information_schema.USER_STATISTICS WHERE USER = 'app'");
+    const rows = await plainServer.admin(
+      "SELECT TOTAL_CONNECTIONS AS n FROM information_schema.USER_STATISTICS WHERE USER = 'app'",
+    );
     return rows.length === 0 ? 0 : Number(rows[0].n);
   };
   const before = await logins();
@@ -220,7 +231,9 @@ test('minVersion and maxVersion are honoured', async () => {
     await end(conn);
   }
   // The wrong-host server speaks TLS 1.2 only.
-  const { conn, seen } = open(wrongHostServer, { ssl: { ca: pki.ca, servername: 'db.example.test', minVersion: 'TLSv1.3' } });
+  const { conn, seen } = open(wrongHostServer, {
+    ssl: { ca: pki.ca, servername: 'db.example.test', minVersion: 'TLSv1.3' },
+  });
   const { err } = await queryOutcome(conn, 'SELECT 1');
   assertGaveUpOnTls(err, seen, /TLS error/);
 });
@@ -228,19 +241,35 @@ test('minVersion and maxVersion are honoured', async () => {
 test('out-of-range or inconsistent TLS options are clear errors at createConnection', () => {
   const base = { ...tlsServer.config() };
   const cases = [
-    [{ ssl: { ca: pki.ca, maxVersion: 'TLSv1.1' } }, RangeError, /ssl\.maxVersion: 'TLSv1\.1' is older than TLSv1\.2/],
+    [
+      { ssl: { ca: pki.ca, maxVersion: 'TLSv1.1' } },
+      RangeError,
+      /ssl\.maxVersion: 'TLSv1\.1' is older than TLSv1\.2/,
+    ],
     [{ ssl: { ca: pki.ca, maxVersion: 'TLSv1' } }, RangeError, /ssl\.maxVersion/],
     [{ ssl: { ca: pki.ca, minVersion: 'SSLv3' } }, RangeError, /ssl\.minVersion: expected/],
-    [{ ssl: { ca: pki.ca, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' } }, RangeError, /newer than ssl\.maxVersion/],
+    [
+      { ssl: { ca: pki.ca, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' } },
+      RangeError,
+      /newer than ssl\.maxVersion/,
+    ],
     [{ ssl: { ca: pki.ca, cert: pki.client.cert } }, TypeError, /needs both ssl\.cert and ssl\.key/],
-    [{ ssl: { ca: pki.ca, cert: pki.client.cert, key: 'not a key' } }, TypeError, /ssl\.key: not a usable PEM private key/],
+    [
+      { ssl: { ca: pki.ca, cert: pki.client.cert, key: 'not a key' } },
+      TypeError,
+      /ssl\.key: not a usable PEM private key/,
+    ],
     [{ ssl: { ca: 42 } }, TypeError, /ssl\.ca: expected a PEM string or Buffer/],
     [{ ssl: { pfx: Buffer.alloc(1) } }, TypeError, /ssl\.pfx/],
     [{ ssl: 'No Such Profile' }, TypeError, /Unknown SSL profile/],
     [{ ssl: { ca: pki.ca }, socketPath: tlsServer.socketPath }, TypeError, /unix socket/],
   ];
   for (const [extra, Type, pattern] of cases) {
-    assert.throws(() => mysql.createConnection({ ...base, ...extra }), (err) => err instanceof Type && pattern.test(err.message), JSON.stringify(extra));
+    assert.throws(
+      () => mysql.createConnection({ ...base, ...extra }),
+      (err) => err instanceof Type && pattern.test(err.message),
+      JSON.stringify(extra),
+    );
   }
 });
 

@@ -11,7 +11,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROWS_SQL = 'SELECT id, name, created, amount, body, maybe FROM bench_rows WHERE id <= 1000';
-const bigSql = (p) => `SELECT id, name, created, amount, body, maybe FROM bench_rows WHERE id <= ${p.big_rows || 100000}`;
+const bigSql = (p) =>
+  `SELECT id, name, created, amount, body, maybe FROM bench_rows WHERE id <= ${p.big_rows || 100000}`;
 const INSERT_SQL = 'INSERT INTO bench_ins (id, name, created, amount, body, maybe) VALUES (?, ?, ?, ?, ?, ?)';
 const BULK_SQL = 'INSERT INTO bench_ins (id, name, created, amount, body, maybe) VALUES ?';
 
@@ -26,7 +27,11 @@ function createConnection(client, conn) {
       // Ours set up as mysql2 is by default, to compare like with like: `mysql` (and ours, by
       // default) capture each query's call site and talk utf8mb3 (the server converts every
       // text cell); mysql2 captures nothing and talks utf8mb4.
-      return require(path.join(__dirname, '..')).createConnection({ ...conn, trace: false, charset: 'UTF8MB4_UNICODE_CI' });
+      return require(path.join(__dirname, '..')).createConnection({
+        ...conn,
+        trace: false,
+        charset: 'UTF8MB4_UNICODE_CI',
+      });
     case 'mysql':
       return require('mysql').createConnection({ ...conn });
     case 'mysql2':
@@ -130,7 +135,15 @@ function meter() {
 
 /** Sums meter() readings over several timed stretches (the gc pauses between them not counted). */
 function accumulator() {
-  const total = { wall_ms: 0, ops: 0, cpu_user_ms: 0, cpu_sys_ms: 0, thread_ms: 0, ctxsw: 0, server_cpu_ms: 0 };
+  const total = {
+    wall_ms: 0,
+    ops: 0,
+    cpu_user_ms: 0,
+    cpu_sys_ms: 0,
+    thread_ms: 0,
+    ctxsw: 0,
+    server_cpu_ms: 0,
+  };
   return {
     total,
     add(reading) {
@@ -141,7 +154,12 @@ function accumulator() {
 
 function memory() {
   const m = process.memoryUsage();
-  return { rss_kb: Math.round(m.rss / 1024), heap_kb: Math.round(m.heapUsed / 1024), external_kb: Math.round(m.external / 1024), array_buffers_kb: Math.round(m.arrayBuffers / 1024) };
+  return {
+    rss_kb: Math.round(m.rss / 1024),
+    heap_kb: Math.round(m.heapUsed / 1024),
+    external_kb: Math.round(m.external / 1024),
+    array_buffers_kb: Math.round(m.arrayBuffers / 1024),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +249,12 @@ const scenarios = {
     );
     const out = stop(n);
     const cs = checksum(first);
-    return { ...out, rows, checksum: cs, checksum_consistent: last ? sameChecksum(cs, checksum(last)) : true };
+    return {
+      ...out,
+      rows,
+      checksum: cs,
+      checksum_consistent: last ? sameChecksum(cs, checksum(last)) : true,
+    };
   },
 
   async big(c, p) {
@@ -312,7 +335,11 @@ const scenarios = {
       extra.on('error', (err) => console.error(`connection error: ${err.code || err.message}`));
       conns.push(extra);
     }
-    await Promise.all(conns.map(async (cn) => { for (let i = 0; i < 3; i++) await query(cn, ROWS_SQL); }));
+    await Promise.all(
+      conns.map(async (cn) => {
+        for (let i = 0; i < 3; i++) await query(cn, ROWS_SQL);
+      }),
+    );
     const stop = meter();
     const results = await Promise.all(
       conns.map(async (cn) => {
@@ -358,15 +385,19 @@ if (process.send) {
       waiting.delete(m.reply);
       resolve(m);
     } else if (m && m.cmd) {
-      const after = () => { if (m.cmd === 'quit') process.exit(0); };
+      const after = () => {
+        if (m.cmd === 'quit') process.exit(0);
+      };
       // Commands may arrive before the scenario has set its handlers up: wait for it.
-      handlersReady.then(() => {
-        if (!handlers[m.cmd]) throw new Error(`unknown command ${m.cmd}`);
-        return handlers[m.cmd](m);
-      }).then(
-        (res) => process.send({ reply: m.id, ...res }, after),
-        (err) => process.send({ reply: m.id, error: String(err && err.stack) }, after),
-      );
+      handlersReady
+        .then(() => {
+          if (!handlers[m.cmd]) throw new Error(`unknown command ${m.cmd}`);
+          return handlers[m.cmd](m);
+        })
+        .then(
+          (res) => process.send({ reply: m.id, ...res }, after),
+          (err) => process.send({ reply: m.id, error: String(err && err.stack) }, after),
+        );
     }
   });
 }
@@ -390,13 +421,21 @@ async function probe(c) {
     const rows = await query(c, ID_SQL);
     return { ok: true, ms: Number(process.hrtime.bigint() - t0) / 1e6, threadId: Number(rows[0].id) };
   } catch (err) {
-    return { ok: false, ms: Number(process.hrtime.bigint() - t0) / 1e6, code: (err.code || err.message) + (err.outcome ? ` (outcome ${err.outcome})` : '') };
+    return {
+      ok: false,
+      ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      code: (err.code || err.message) + (err.outcome ? ` (outcome ${err.outcome})` : ''),
+    };
   }
 }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+  return s.length
+    ? s.length % 2
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+    : NaN;
 };
 
 async function recovery(client, p) {
@@ -407,7 +446,9 @@ async function recovery(client, p) {
     c = createConnection(client, p.conn);
     c.on('error', (err) => events.push({ event: 'error', code: err.code, t: now() }));
     if (client === 'ours') {
-      c.on('reconnect', (e) => events.push({ event: 'reconnect', attempts: e.attempts, downtime: e.downtime, t: now() }));
+      c.on('reconnect', (e) =>
+        events.push({ event: 'reconnect', attempts: e.attempts, downtime: e.downtime, t: now() }),
+      );
       c.on('disconnect', () => events.push({ event: 'disconnect', t: now() }));
     }
     await query(c, 'SELECT 1');
@@ -442,7 +483,8 @@ async function recovery(client, p) {
     for (;;) {
       attempts++;
       const r = await probe(c);
-      if (r.ok && r.threadId !== m.oldThreadId) return { ok: true, t_success: now(), attempts, errors, threadId: r.threadId, last_query_ms: r.ms };
+      if (r.ok && r.threadId !== m.oldThreadId)
+        return { ok: true, t_success: now(), attempts, errors, threadId: r.threadId, last_query_ms: r.ms };
       if (!r.ok) errors[r.code] = (errors[r.code] || 0) + 1;
       if (stopped || now() > deadline) return { ok: false, attempts, errors };
       await sleep(r.ok ? 2 : 10);
@@ -477,7 +519,7 @@ async function memoryScenario(client, p) {
   const step = Math.max(1, Math.floor(n / 10));
   let bad = 0;
   const accQ = accumulator();
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     const chunk = Math.min(step, n - done);
     const stopQ = meter();
     await loop(chunk, (i, next) =>
@@ -497,7 +539,7 @@ async function memoryScenario(client, p) {
   let sameThread = 0;
   const failedAfterKill = {};
   const accR = accumulator();
-  for (let done = 0; done < m; ) {
+  for (let done = 0; done < m;) {
     const chunk = Math.min(rstep, m - done);
     const stopR = meter();
     for (let i = 0; i < chunk; i++) {
@@ -521,7 +563,18 @@ async function memoryScenario(client, p) {
   }
   const reconnectTime = accR.total;
   const endError = await end(c);
-  return { ok: true, samples, queries: queriesTime, reconnect_loop: reconnectTime, reconnects, wrong_values: bad, same_thread_after_kill: sameThread, failed_queries_after_kill: failedAfterKill, error_events: errors, end_error: endError };
+  return {
+    ok: true,
+    samples,
+    queries: queriesTime,
+    reconnect_loop: reconnectTime,
+    reconnects,
+    wrong_values: bad,
+    same_thread_after_kill: sameThread,
+    failed_queries_after_kill: failedAfterKill,
+    error_events: errors,
+    end_error: endError,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,7 +589,9 @@ async function main() {
   const rssStart = memory().rss_kb;
   const c = createConnection(client, p.conn);
   let connError = null;
-  c.on('error', (err) => { connError = err.code || err.message; });
+  c.on('error', (err) => {
+    connError = err.code || err.message;
+  });
   const out = await fn(c, p, client);
   out.end_error = await end(c);
   if (connError) out.connection_error = connError;
@@ -552,6 +607,12 @@ main().then(
     process.stdout.write(JSON.stringify(out) + '\n', () => process.exit(0));
   },
   (err) => {
-    process.stdout.write(JSON.stringify({ ok: false, error: String(err && (err.code ? `${err.code}: ${err.message}` : err.stack || err)) }) + '\n', () => process.exit(1));
+    process.stdout.write(
+      JSON.stringify({
+        ok: false,
+        error: String(err && (err.code ? `${err.code}: ${err.message}` : err.stack || err)),
+      }) + '\n',
+      () => process.exit(1),
+    );
   },
 );

@@ -35,11 +35,19 @@ const option = (name) => {
   return a === undefined ? undefined : a.slice(name.length + 3);
 };
 if (flag('help') || flag('h')) {
-  console.log('usage: node bench/run.js [--quick] [--only=1,2,...] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N]');
+  console.log(
+    'usage: node bench/run.js [--quick] [--only=1,2,...] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N]',
+  );
   process.exit(0);
 }
 const QUICK = flag('quick');
-const ONLY = option('only') ? new Set(option('only').split(',').map((s) => s.trim())) : null;
+const ONLY = option('only')
+  ? new Set(
+      option('only')
+        .split(',')
+        .map((s) => s.trim()),
+    )
+  : null;
 const ROUNDS = option('rounds') ? Number(option('rounds')) : null;
 
 const plan = QUICK
@@ -69,7 +77,13 @@ if (option('mem-reference')) plan.s7.referenceQueries = Number(option('mem-refer
 // ours-as-mysql2: ours with mysql2's defaults where they differ from `mysql`'s (no call-site
 // capture per query, utf8mb4), so that the server and the client do the same work as with mysql2.
 const CLIENTS = ['ours', 'ours-as-mysql2', 'mysql', 'mysql2', 'raw'];
-const LABEL = { ours: 'reconnecting-mysql', 'ours-as-mysql2': 'reconnecting-mysql, as mysql2', mysql: 'mysql 2.18.1', mysql2: 'mysql2', raw: 'raw mysql_async' };
+const LABEL = {
+  ours: 'reconnecting-mysql',
+  'ours-as-mysql2': 'reconnecting-mysql, as mysql2',
+  mysql: 'mysql 2.18.1',
+  mysql2: 'mysql2',
+  raw: 'raw mysql_async',
+};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
@@ -100,7 +114,9 @@ function machine() {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'lib', 'index.js'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'lib', 'index.js'], {
+      encoding: 'utf8',
+    }).trim();
     if (dirty) commit += ' (src/ or lib/ modified)';
   } catch {}
   let addon = 'unknown';
@@ -130,7 +146,10 @@ function buildRaw() {
   log('building bench/raw (cargo build --release; cached in bench/raw/target) ...');
   const t0 = Date.now();
   try {
-    execFileSync('cargo', ['build', '--release', '--quiet', '--manifest-path', RAW_MANIFEST], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    execFileSync('cargo', ['build', '--release', '--quiet', '--manifest-path', RAW_MANIFEST], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
   } catch (err) {
     throw new Error(`cargo build of bench/raw failed:\n${err.stderr || err.message}`);
   }
@@ -150,11 +169,18 @@ function runChild(client, scenario, params, { timeoutMs = 300000, nodeArgs = [],
   return new Promise((resolve) => {
     const json = JSON.stringify(params);
     // The server's pid: the children read its CPU time around their timed part.
-    const env = { ...process.env, TZ: 'UTC', BENCH_SERVER_PID: String((benchServer && benchServer.pid) || '') };
+    const env = {
+      ...process.env,
+      TZ: 'UTC',
+      BENCH_SERVER_PID: String((benchServer && benchServer.pid) || ''),
+    };
     const child =
       client === 'raw'
         ? spawn(RAW_BIN, [scenario, json], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-        : spawn(process.execPath, [...nodeArgs, CLIENT_JS, client, scenario, json], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        : spawn(process.execPath, [...nodeArgs, CLIENT_JS, client, scenario, json], {
+            env,
+            stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+          });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -243,7 +269,9 @@ async function seed(server) {
     `'2000-01-01 00:00:00' + INTERVAL (${seq} * 7919) SECOND, (${seq} * 37 % 1000000) / 100, ` +
     `LEFT(REPEAT(MD5(${seq} * 31), 4), 90 + ${seq} % 21), IF(${seq} % 3 = 0, NULL, ${seq} * 13)`;
   if (fromSeq) {
-    await server.admin(`INSERT INTO test.bench_rows (${ROW_COLUMNS}) SELECT ${values('seq')} FROM seq_1_to_${TOTAL_ROWS}`);
+    await server.admin(
+      `INSERT INTO test.bench_rows (${ROW_COLUMNS}) SELECT ${values('seq')} FROM seq_1_to_${TOTAL_ROWS}`,
+    );
   } else {
     for (let start = 1; start <= TOTAL_ROWS; start += 5000) {
       const parts = [];
@@ -316,7 +344,9 @@ async function runVariants(server, conn, rounds, variants) {
         for (const i of issues) problem(`${v.title} / ${LABEL[client]} / round ${round + 1}: ${i}`);
         results[v.key][client].push(out);
         const perOp = out.ok ? out.wall_ms / out.ops : NaN;
-        log(`  [${v.key}] round ${round + 1}/${rounds} ${LABEL[client].padEnd(18)} ${fmtTime(perOp, v.unit).padStart(10)}${issues.length ? '  !! ' + issues.join('; ') : ''}`);
+        log(
+          `  [${v.key}] round ${round + 1}/${rounds} ${LABEL[client].padEnd(18)} ${fmtTime(perOp, v.unit).padStart(10)}${issues.length ? '  !! ' + issues.join('; ') : ''}`,
+        );
       }
     }
   }
@@ -365,7 +395,20 @@ function summarize(v, byClient) {
   });
 }
 
-const TABLE_HEAD = ['scenario', 'client', 'median', 'min', 'CPU (process)', 'CPU (JS / main thread)', 'server CPU', 'ctx switches', 'peak RSS', 'x mysql2', 'x raw', 'check'];
+const TABLE_HEAD = [
+  'scenario',
+  'client',
+  'median',
+  'min',
+  'CPU (process)',
+  'CPU (JS / main thread)',
+  'server CPU',
+  'ctx switches',
+  'peak RSS',
+  'x mysql2',
+  'x raw',
+  'check',
+];
 function tableRow(r) {
   const u = r.variant.unit;
   return [
@@ -393,7 +436,12 @@ async function scenario6(server, conn, cfg) {
     for (const client of rotate(['ours', 'mysql'], round)) {
       log(`  [6] round ${round + 1}/${cfg.rounds} ${LABEL[client]}`);
       let send;
-      const done = runChild(client, 'recovery', { conn }, { timeoutMs: 180000, control: (child) => (send = conversation(child)) });
+      const done = runChild(
+        client,
+        'recovery',
+        { conn },
+        { timeoutMs: 180000, control: (child) => (send = conversation(child)) },
+      );
       const res = { client, idle: [], restart: null, baseline: null };
       try {
         res.baseline = await send({ cmd: 'baseline', n: 200 });
@@ -407,9 +455,16 @@ async function scenario6(server, conn, cfg) {
             await server.killConnection(threadId);
             if (idleMs) await sleep(idleMs);
             const r = await send({ cmd: 'probe' });
-            res.idle.push({ idleMs, ok: r.ok, ms: r.ms, code: r.code, newThread: r.ok && r.threadId !== threadId });
+            res.idle.push({
+              idleMs,
+              ok: r.ok,
+              ms: r.ms,
+              code: r.code,
+              newThread: r.ok && r.threadId !== threadId,
+            });
             if (!r.ok) await send({ cmd: 'fresh' });
-            else if (r.threadId === threadId) problem(`recovery / ${LABEL[client]}: query after KILL ran on the killed thread ${threadId}?`);
+            else if (r.threadId === threadId)
+              problem(`recovery / ${LABEL[client]}: query after KILL ran on the killed thread ${threadId}?`);
           }
         }
         // Server restart: the child queries in a loop until one succeeds on a new connection.
@@ -423,7 +478,15 @@ async function scenario6(server, conn, cfg) {
         const timer = setTimeout(() => send({ cmd: 'stopOutage' }), giveUp);
         const o = await outage;
         clearTimeout(timer);
-        res.restart = { restart_ms: tUp - t0, ok: o.ok, up_to_success_ms: o.ok ? o.t_success - tUp : null, total_ms: o.ok ? o.t_success - t0 : null, attempts: o.attempts, errors: o.errors, gaveUpAfterMs: o.ok ? null : giveUp };
+        res.restart = {
+          restart_ms: tUp - t0,
+          ok: o.ok,
+          up_to_success_ms: o.ok ? o.t_success - tUp : null,
+          total_ms: o.ok ? o.t_success - t0 : null,
+          attempts: o.attempts,
+          errors: o.errors,
+          gaveUpAfterMs: o.ok ? null : giveUp,
+        };
         const q = await send({ cmd: 'quit' });
         res.events = q.events;
         res.end_error = q.end_error;
@@ -433,13 +496,22 @@ async function scenario6(server, conn, cfg) {
       }
       const exit = await done;
       if (exit.stderr) res.stderr = exit.stderr;
-      if (res.error) problem(`recovery / ${LABEL[client]}: child: ${exit.error || 'exit ' + JSON.stringify(exit.exit)}${exit.stderr ? ' / ' + exit.stderr : ''}`);
+      if (res.error)
+        problem(
+          `recovery / ${LABEL[client]}: child: ${exit.error || 'exit ' + JSON.stringify(exit.exit)}${exit.stderr ? ' / ' + exit.stderr : ''}`,
+        );
       out[client].push(res);
       const idleOk = res.idle.filter((x) => x.ok).length;
-      log(`      baseline ${res.baseline && res.baseline.median_ms ? res.baseline.median_ms.toFixed(3) : '?'} ms; idle-loss queries ok ${idleOk}/${res.idle.length}; restart: ${res.restart ? (res.restart.ok ? `first success ${res.restart.up_to_success_ms.toFixed(0)} ms after the server was up` : `no success (${JSON.stringify(res.restart.errors)})`) : 'n/a'}`);
+      log(
+        `      baseline ${res.baseline && res.baseline.median_ms ? res.baseline.median_ms.toFixed(3) : '?'} ms; idle-loss queries ok ${idleOk}/${res.idle.length}; restart: ${res.restart ? (res.restart.ok ? `first success ${res.restart.up_to_success_ms.toFixed(0)} ms after the server was up` : `no success (${JSON.stringify(res.restart.errors)})`) : 'n/a'}`,
+      );
       if (client === 'ours') {
-        for (const x of res.idle) if (!x.ok) problem(`recovery / ours: query after KILL (idle ${x.idleMs} ms) failed: ${x.code}`);
-        if (res.restart && !res.restart.ok) problem(`recovery / ours: no successful query within ${res.restart.gaveUpAfterMs} ms of the restart`);
+        for (const x of res.idle)
+          if (!x.ok) problem(`recovery / ours: query after KILL (idle ${x.idleMs} ms) failed: ${x.code}`);
+        if (res.restart && !res.restart.ok)
+          problem(
+            `recovery / ours: no successful query within ${res.restart.gaveUpAfterMs} ms of the restart`,
+          );
       }
     }
   }
@@ -458,7 +530,15 @@ function summarize6(s6) {
       const ok = xs.filter((x) => x.ok);
       const codes = {};
       for (const x of xs) if (!x.ok) codes[x.code] = (codes[x.code] || 0) + 1;
-      return { idleMs, total: xs.length, ok: ok.length, medianMs: median(ok.map((x) => x.ms)), maxMs: ok.length ? Math.max(...ok.map((x) => x.ms)) : NaN, extraMs: median(ok.map((x) => x.ms)) - base, codes };
+      return {
+        idleMs,
+        total: xs.length,
+        ok: ok.length,
+        medianMs: median(ok.map((x) => x.ms)),
+        maxMs: ok.length ? Math.max(...ok.map((x) => x.ms)) : NaN,
+        extraMs: median(ok.map((x) => x.ms)) - base,
+        codes,
+      };
     });
     const rs = runs.map((r) => r.restart).filter(Boolean);
     const okR = rs.filter((r) => r.ok);
@@ -486,32 +566,47 @@ function summarize6(s6) {
 async function scenario7(server, conn, cfg) {
   log(`  [7] ${cfg.queries} queries, then ${cfg.reconnects} reconnects (KILL loop)`);
   const timeoutMs = Math.max(300000, cfg.queries * 2 + cfg.reconnects * 500);
-  const out = await runChild('ours', 'memory', { conn, queries: cfg.queries, reconnects: cfg.reconnects }, {
-    timeoutMs,
-    nodeArgs: ['--expose-gc'],
-    onMessage: async (m) => {
-      if (m.type === 'kill') {
-        await server.killConnection(m.threadId);
-        return {};
-      }
-      return { error: `unknown request ${m.type}` };
+  const out = await runChild(
+    'ours',
+    'memory',
+    { conn, queries: cfg.queries, reconnects: cfg.reconnects },
+    {
+      timeoutMs,
+      nodeArgs: ['--expose-gc'],
+      onMessage: async (m) => {
+        if (m.type === 'kill') {
+          await server.killConnection(m.threadId);
+          return {};
+        }
+        return { error: `unknown request ${m.type}` };
+      },
     },
-  });
+  );
   if (!out.ok) problem(`memory / ours: failed: ${out.error}${out.stderr ? ' / ' + out.stderr : ''}`);
   else {
     if (out.wrong_values) problem(`memory / ours: ${out.wrong_values} queries returned a wrong value`);
-    if (out.same_thread_after_kill) problem(`memory / ours: ${out.same_thread_after_kill} queries after KILL ran on the killed thread id`);
+    if (out.same_thread_after_kill)
+      problem(`memory / ours: ${out.same_thread_after_kill} queries after KILL ran on the killed thread id`);
     if (out.error_events) problem(`memory / ours: ${out.error_events} 'error' events`);
     if (out.end_error) problem(`memory / ours: ${out.end_error}`);
     const failed = Object.entries(out.failed_queries_after_kill || {});
-    if (failed.length) problem(`memory / ours: queries failed right after a KILL (then retried): ${failed.map(([k, n]) => `${k} x${n}`).join(', ')}`);
-    if (out.reconnects !== cfg.reconnects) problem(`memory / ours: ${out.reconnects} 'reconnect' events for ${cfg.reconnects} KILLs`);
+    if (failed.length)
+      problem(
+        `memory / ours: queries failed right after a KILL (then retried): ${failed.map(([k, n]) => `${k} x${n}`).join(', ')}`,
+      );
+    if (out.reconnects !== cfg.reconnects)
+      problem(`memory / ours: ${out.reconnects} 'reconnect' events for ${cfg.reconnects} KILLs`);
   }
   if (cfg.referenceQueries) {
     // The same query loop with mysql2 (no KILL loop: it does not reconnect), to tell the growth of
     // Node itself (V8 pages kept after gc) from ours.
     log(`  [7] reference: mysql2, ${cfg.referenceQueries} queries`);
-    out.reference = await runChild('mysql2', 'memory', { conn, queries: cfg.referenceQueries, reconnects: 0 }, { timeoutMs: Math.max(300000, cfg.referenceQueries * 2), nodeArgs: ['--expose-gc'] });
+    out.reference = await runChild(
+      'mysql2',
+      'memory',
+      { conn, queries: cfg.referenceQueries, reconnects: 0 },
+      { timeoutMs: Math.max(300000, cfg.referenceQueries * 2), nodeArgs: ['--expose-gc'] },
+    );
     if (!out.reference.ok) problem(`memory / mysql2 reference: failed: ${out.reference.error}`);
   }
   return out;
@@ -527,7 +622,11 @@ function textTable(head, rows) {
 }
 
 function mdTable(head, rows) {
-  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function fmtCodes(codes) {
@@ -541,9 +640,12 @@ async function main() {
   const t0 = Date.now();
   const info = machine();
   const want = (k) => !ONLY || ONLY.has(String(k));
-  log(`reconnecting-mysql bench (${QUICK ? 'quick' : 'full'}): ${info.nproc} cores, ${info.cpu}, Node ${info.node}, load ${loadavg()}`);
+  log(
+    `reconnecting-mysql bench (${QUICK ? 'quick' : 'full'}): ${info.nproc} cores, ${info.cpu}, Node ${info.node}, load ${loadavg()}`,
+  );
   if ([1, 2, 3, 4, 5].some(want)) buildRaw();
-  if (!fs.existsSync(RAW_BIN) && [1, 2, 3, 4, 5].some(want)) throw new Error(`${RAW_BIN} missing after the build`);
+  if (!fs.existsSync(RAW_BIN) && [1, 2, 3, 4, 5].some(want))
+    throw new Error(`${RAW_BIN} missing after the build`);
 
   log('starting a private MariaDB ...');
   const server = await startServer({
@@ -564,21 +666,40 @@ async function main() {
 
     const expectRows = (rows, cs) => (out) => {
       if (out.rows !== rows) return `rows ${out.rows}, expected ${rows}`;
-      if (cs && JSON.stringify(out.checksum) !== JSON.stringify(cs)) return `checksum ${JSON.stringify(out.checksum)} != server's ${JSON.stringify(cs)}`;
+      if (cs && JSON.stringify(out.checksum) !== JSON.stringify(cs))
+        return `checksum ${JSON.stringify(out.checksum)} != server's ${JSON.stringify(cs)}`;
       return null;
     };
 
     if (want(1)) {
       const c = plan.s1;
       log(`scenario 1: ${c.n} sequential SELECT 1, ${c.rounds} rounds`);
-      const variants = [{ key: '1', title: `1. ${c.n} x SELECT 1 (per query)`, scenario: 'select1', params: { n: c.n }, unit: 'us', expect: expectRows(c.n, [c.n]) }];
+      const variants = [
+        {
+          key: '1',
+          title: `1. ${c.n} x SELECT 1 (per query)`,
+          scenario: 'select1',
+          params: { n: c.n },
+          unit: 'us',
+          expect: expectRows(c.n, [c.n]),
+        },
+      ];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
     }
     if (want(2)) {
       const c = plan.s2;
       log(`scenario 2: ${c.n} x 1,000-row select, ${c.rounds} rounds`);
-      const variants = [{ key: '2', title: `2. ${c.n} x 1,000 rows x 6 cols (per query)`, scenario: 'rows', params: { n: c.n }, unit: 'ms', expect: expectRows(c.n * 1000, cs1000) }];
+      const variants = [
+        {
+          key: '2',
+          title: `2. ${c.n} x 1,000 rows x 6 cols (per query)`,
+          scenario: 'rows',
+          params: { n: c.n },
+          unit: 'ms',
+          expect: expectRows(c.n * 1000, cs1000),
+        },
+      ];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
     }
@@ -587,8 +708,22 @@ async function main() {
       const cs = await oracle(server, c.rows);
       log(`scenario 3: one ${c.rows}-row select, buffered and streamed, ${c.rounds} rounds`);
       const variants = [
-        { key: '3', title: `3. ${c.rows.toLocaleString('en')} rows, buffered`, scenario: 'big', params: { big_rows: c.rows }, unit: 'ms', expect: expectRows(c.rows, cs) },
-        { key: '3s', title: `3. ${c.rows.toLocaleString('en')} rows, .stream()`, scenario: 'bigstream', params: { big_rows: c.rows }, unit: 'ms', expect: expectRows(c.rows, cs) },
+        {
+          key: '3',
+          title: `3. ${c.rows.toLocaleString('en')} rows, buffered`,
+          scenario: 'big',
+          params: { big_rows: c.rows },
+          unit: 'ms',
+          expect: expectRows(c.rows, cs),
+        },
+        {
+          key: '3s',
+          title: `3. ${c.rows.toLocaleString('en')} rows, .stream()`,
+          scenario: 'bigstream',
+          params: { big_rows: c.rows },
+          unit: 'ms',
+          expect: expectRows(c.rows, cs),
+        },
       ];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
@@ -601,31 +736,74 @@ async function main() {
         const got = await insertedChecksum(server);
         if (got.n !== n) return `table has ${got.n} rows, expected ${n}`;
         if (seen[key] === undefined) seen[key] = got.crc;
-        else if (seen[key] !== got.crc) return `inserted data differs from the other clients' (crc ${got.crc} != ${seen[key]})`;
+        else if (seen[key] !== got.crc)
+          return `inserted data differs from the other clients' (crc ${got.crc} != ${seen[key]})`;
         return null;
       };
       const truncate = () => server.admin('TRUNCATE TABLE test.bench_ins');
       const variants = [
-        { key: '4', title: `4. ${c.n} x single-row INSERT (per insert)`, scenario: 'insert', params: { n: c.n }, unit: 'us', before: truncate, after: afterInsert('4', c.n), expect: expectRows(c.n) },
-        { key: '4b', title: `4. bulk INSERT of ${c.bulk} rows, cold (the process's first)`, scenario: 'bulk', params: { n: c.bulk }, unit: 'ms', before: truncate, after: afterInsert('4b', c.bulk), expect: expectRows(c.bulk) },
+        {
+          key: '4',
+          title: `4. ${c.n} x single-row INSERT (per insert)`,
+          scenario: 'insert',
+          params: { n: c.n },
+          unit: 'us',
+          before: truncate,
+          after: afterInsert('4', c.n),
+          expect: expectRows(c.n),
+        },
+        {
+          key: '4b',
+          title: `4. bulk INSERT of ${c.bulk} rows, cold (the process's first)`,
+          scenario: 'bulk',
+          params: { n: c.bulk },
+          unit: 'ms',
+          before: truncate,
+          after: afterInsert('4b', c.bulk),
+          expect: expectRows(c.bulk),
+        },
         // The client empties the table itself between its runs; the last run's rows are checked.
-        { key: '4c', title: `4. bulk INSERT of ${c.bulk} rows, warm (per statement, ${c.bulkReps} after 2 untimed)`, scenario: 'bulkwarm', params: { n: c.bulk, warmup: 2, reps: c.bulkReps }, unit: 'ms', after: afterInsert('4c', c.bulk), expect: expectRows(c.bulk) },
+        {
+          key: '4c',
+          title: `4. bulk INSERT of ${c.bulk} rows, warm (per statement, ${c.bulkReps} after 2 untimed)`,
+          scenario: 'bulkwarm',
+          params: { n: c.bulk, warmup: 2, reps: c.bulkReps },
+          unit: 'ms',
+          after: afterInsert('4c', c.bulk),
+          expect: expectRows(c.bulk),
+        },
       ];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
       for (const bulk of ['4b', '4c']) {
-        if (seen['4'] && seen[bulk] && seen['4'] !== seen[bulk]) problem(`insert: row-by-row and bulk (${bulk}) inserted different data (crc ${seen['4']} vs ${seen[bulk]})`);
+        if (seen['4'] && seen[bulk] && seen['4'] !== seen[bulk])
+          problem(
+            `insert: row-by-row and bulk (${bulk}) inserted different data (crc ${seen['4']} vs ${seen[bulk]})`,
+          );
       }
     }
     if (want(5)) {
       const c = plan.s5;
-      log(`scenario 5: ${c.connections} connections in parallel, ${c.n} x 1,000-row select each, ${c.rounds} rounds`);
-      const variants = [{ key: '5', title: `5. ${c.connections} conns x ${c.n} x 1,000 rows (wall / query)`, scenario: 'parallel', params: { connections: c.connections, n: c.n }, unit: 'ms', expect: expectRows(c.connections * c.n * 1000, cs1000) }];
+      log(
+        `scenario 5: ${c.connections} connections in parallel, ${c.n} x 1,000-row select each, ${c.rounds} rounds`,
+      );
+      const variants = [
+        {
+          key: '5',
+          title: `5. ${c.connections} conns x ${c.n} x 1,000 rows (wall / query)`,
+          scenario: 'parallel',
+          params: { connections: c.connections, n: c.n },
+          unit: 'ms',
+          expect: expectRows(c.connections * c.n * 1000, cs1000),
+        },
+      ];
       const r = await runVariants(server, conn, c.rounds, variants);
       for (const v of variants) tableRows.push(...summarize(v, r[v.key]));
     }
     if (want(6)) {
-      log(`scenario 6: recovery (KILL while idle x${plan.s6.kills} per idle time, server restart), ${plan.s6.rounds} round(s)`);
+      log(
+        `scenario 6: recovery (KILL while idle x${plan.s6.kills} per idle time, server restart), ${plan.s6.rounds} round(s)`,
+      );
       sections.s6 = await scenario6(server, conn, plan.s6);
     }
     if (want(7)) {
@@ -637,20 +815,31 @@ async function main() {
   }
   const loadEnd = loadavg();
   const addonEnd = machine().addon;
-  if (addonEnd !== info.addon) problem(`the addon changed during the run (${info.addon} -> ${addonEnd}): reconnecting-mysql numbers mix two builds`);
+  if (addonEnd !== info.addon)
+    problem(
+      `the addon changed during the run (${info.addon} -> ${addonEnd}): reconnecting-mysql numbers mix two builds`,
+    );
   const elapsed = (Date.now() - t0) / 1000;
 
   // -------- print and write
   const out = [];
   const md = [];
   md.push('# Benchmark results', '');
-  md.push(`Generated by \`node bench/run.js${argv.length ? ' ' + argv.join(' ') : ''}\` (${QUICK ? 'quick smoke run: fewer rounds and rows; not for conclusions' : 'full run'}), ${info.date}, in ${elapsed.toFixed(0)} s.`, '');
+  md.push(
+    `Generated by \`node bench/run.js${argv.length ? ' ' + argv.join(' ') : ''}\` (${QUICK ? 'quick smoke run: fewer rounds and rows; not for conclusions' : 'full run'}), ${info.date}, in ${elapsed.toFixed(0)} s.`,
+    '',
+  );
   md.push('| | |', '|---|---|');
   md.push(`| machine | ${info.nproc} cores (\`nproc\`), ${info.cpu}, ${info.memGiB} GiB |`);
   md.push(`| Node | ${info.node} |`);
   md.push(`| server | ${info.server || 'n/a'} |`);
-  md.push(`| clients | reconnecting-mysql ${info.commit}, addon ${info.addon}; mysql ${info.mysql}; mysql2 ${info.mysql2} (\`decimalNumbers: true\`); raw mysql_async 0.37 (vendor/, text protocol, current-thread tokio, rows collected as \`Vec<Row>\`) |`);
-  md.push(`| load average | ${loadStart} at start, ${loadEnd} at end (the machine is shared: numbers are noisy) |`, '');
+  md.push(
+    `| clients | reconnecting-mysql ${info.commit}, addon ${info.addon}; mysql ${info.mysql}; mysql2 ${info.mysql2} (\`decimalNumbers: true\`); raw mysql_async 0.37 (vendor/, text protocol, current-thread tokio, rows collected as \`Vec<Row>\`) |`,
+  );
+  md.push(
+    `| load average | ${loadStart} at start, ${loadEnd} at end (the machine is shared: numbers are noisy) |`,
+    '',
+  );
 
   if (tableRows.length) {
     const rows = tableRows.map(tableRow);
@@ -658,25 +847,45 @@ async function main() {
     md.push('## Throughput', '');
     md.push(
       'Median and min over the rounds (each round runs the clients one after the other, in a rotating order, each JS client in a fresh process). ' +
-        '"reconnecting-mysql, as mysql2" is ours with mysql2\'s defaults where they differ from `mysql`\'s: `trace: false` (`mysql` and ours capture each query\'s call site for long stack traces, mysql2 does not) and `charset: \'UTF8MB4_UNICODE_CI\'` (`mysql`\'s utf8mb3 makes the server convert every text cell). ' +
+        "\"reconnecting-mysql, as mysql2\" is ours with mysql2's defaults where they differ from `mysql`'s: `trace: false` (`mysql` and ours capture each query's call site for long stack traces, mysql2 does not) and `charset: 'UTF8MB4_UNICODE_CI'` (`mysql`'s utf8mb3 makes the server convert every text cell). " +
         'Times are per query (per insert) unless the scenario is a single statement. CPU (process) is user + system time of the whole client process; ' +
         'CPU (JS / main thread) is the main thread alone (for the raw client, the thread running its current-thread runtime); ' +
-        'server CPU is the CPU time of all the server\'s threads over the same timed part (on one connection, a floor for the wall time: the server works one query at a time); ctx switches are per query. ' +
+        "server CPU is the CPU time of all the server's threads over the same timed part (on one connection, a floor for the wall time: the server works one query at a time); ctx switches are per query. " +
         'Peak RSS is the child process maximum (`maxRSS`), warm-up included.',
       '',
     );
-    md.push('**Ratios** (on the median wall time): **x mysql2** = mysql2 time / this client\'s time, **x raw** = raw mysql_async time / this client\'s time. ' + 'So on the reconnecting-mysql rows, > 1 means we are faster than mysql2; x raw is at most ~1 for every JS client.', '');
+    md.push(
+      "**Ratios** (on the median wall time): **x mysql2** = mysql2 time / this client's time, **x raw** = raw mysql_async time / this client's time. " +
+        'So on the reconnecting-mysql rows, > 1 means we are faster than mysql2; x raw is at most ~1 for every JS client.',
+      '',
+    );
     md.push(mdTable(TABLE_HEAD, rows), '');
     const ours = tableRows.filter((r) => r.client === 'ours');
     md.push('### reconnecting-mysql vs the others (median wall time ratios; > 1 = we are faster)', '');
     const mysqlMedian = (v) => tableRows.find((r) => r.variant === v && r.client === 'mysql').median;
     md.push(
       mdTable(
-        ['scenario', 'x mysql2', 'x mysql', 'x raw', 'CPU x mysql2 (process)', 'as mysql2: x mysql2', 'as mysql2: x raw'],
+        [
+          'scenario',
+          'x mysql2',
+          'x mysql',
+          'x raw',
+          'CPU x mysql2 (process)',
+          'as mysql2: x mysql2',
+          'as mysql2: x raw',
+        ],
         ours.map((r) => {
           const m2 = tableRows.find((x) => x.variant === r.variant && x.client === 'mysql2');
           const asMysql2 = tableRows.find((x) => x.variant === r.variant && x.client === 'ours-as-mysql2');
-          return [r.variant.title, fmtRatio(r.xMysql2), fmtRatio(mysqlMedian(r.variant) / r.median), fmtRatio(r.xRaw), fmtRatio(m2.cpu / r.cpu), fmtRatio(asMysql2.xMysql2), fmtRatio(asMysql2.xRaw)];
+          return [
+            r.variant.title,
+            fmtRatio(r.xMysql2),
+            fmtRatio(mysqlMedian(r.variant) / r.median),
+            fmtRatio(r.xRaw),
+            fmtRatio(m2.cpu / r.cpu),
+            fmtRatio(asMysql2.xMysql2),
+            fmtRatio(asMysql2.xRaw),
+          ];
         }),
       ),
       '',
@@ -685,20 +894,36 @@ async function main() {
 
   if (sections.s6) {
     const lines = summarize6(sections.s6);
-    const head = ['client', 'SELECT CONNECTION_ID() baseline', 'KILL while idle, then query', 'server restart (stop + start)', 'restart: server up -> first success', 'restart -> first success', 'errors seen by the app'];
+    const head = [
+      'client',
+      'SELECT CONNECTION_ID() baseline',
+      'KILL while idle, then query',
+      'server restart (stop + start)',
+      'restart: server up -> first success',
+      'restart -> first success',
+      'errors seen by the app',
+    ];
     const rows = lines.map((l) => [
       LABEL[l.client],
       fmtTime(l.base, 'ms'),
-      l.idle.map((i) => `idle ${i.idleMs} ms: ${i.ok}/${i.total} ok${i.ok ? `, ${fmtTime(i.medianMs, 'ms')} (+${fmtTime(i.extraMs, 'ms')}, max ${fmtTime(i.maxMs, 'ms')})` : ''}${Object.keys(i.codes).length ? `; ${fmtCodes(i.codes)}` : ''}`).join('<br>'),
+      l.idle
+        .map(
+          (i) =>
+            `idle ${i.idleMs} ms: ${i.ok}/${i.total} ok${i.ok ? `, ${fmtTime(i.medianMs, 'ms')} (+${fmtTime(i.extraMs, 'ms')}, max ${fmtTime(i.maxMs, 'ms')})` : ''}${Object.keys(i.codes).length ? `; ${fmtCodes(i.codes)}` : ''}`,
+        )
+        .join('<br>'),
       fmtTime(l.restartMs, 'ms'),
-      l.restartOk ? `${fmtTime(l.upToSuccess, 'ms')} (max ${fmtTime(l.upToSuccessMax, 'ms')}), ${l.restartOk}/${l.restarts}` : `never (0/${l.restarts})`,
+      l.restartOk
+        ? `${fmtTime(l.upToSuccess, 'ms')} (max ${fmtTime(l.upToSuccessMax, 'ms')}), ${l.restartOk}/${l.restarts}`
+        : `never (0/${l.restarts})`,
       l.restartOk ? fmtTime(l.total, 'ms') : 'never',
       fmtCodes(l.errors),
     ]);
     out.push('', 'Scenario 6, recovery:');
     for (const r of rows) {
       out.push(`  ${r[0]}`);
-      for (let i = 1; i < head.length; i++) out.push(`    ${head[i]}: ${String(r[i]).replace(/<br>/g, ' | ')}`);
+      for (let i = 1; i < head.length; i++)
+        out.push(`    ${head[i]}: ${String(r[i]).replace(/<br>/g, ' | ')}`);
     }
     md.push('## Recovery (scenario 6)', '');
     md.push(
@@ -721,19 +946,54 @@ async function main() {
     } else {
       const head = ['phase', 'done', 'RSS', 'heap used', 'external', 'array buffers'];
       const s0 = m.samples[0];
-      const delta = (a, b) => `${(a / 1024).toFixed(1)} MB (${a - b >= 0 ? '+' : ''}${((a - b) / 1024).toFixed(1)})`;
-      const rows = m.samples.map((s) => [s.phase, s.done.toLocaleString('en'), delta(s.rss_kb, s0.rss_kb), delta(s.heap_kb, s0.heap_kb), delta(s.external_kb, s0.external_kb), delta(s.array_buffers_kb, s0.array_buffers_kb)]);
-      const summary = `${m.queries.ops.toLocaleString('en')} queries (\`SELECT ? AS v\`, checked) in ${(m.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(m.queries.wall_ms / m.queries.ops, 'us')}/query, CPU ${fmtTime((m.queries.cpu_user_ms + m.queries.cpu_sys_ms) / m.queries.ops, 'us')}/query); ` + `${m.reconnect_loop.ops} KILL + reconnect cycles in ${(m.reconnect_loop.wall_ms / 1000).toFixed(1)} s (${fmtTime(m.reconnect_loop.wall_ms / m.reconnect_loop.ops, 'ms')} each, KILL over a fresh admin connection included), ${m.reconnects} 'reconnect' events.`;
-      out.push('', 'Scenario 7, memory of reconnecting-mysql (after gc; change from start):', textTable(head, rows), summary);
-      md.push('Memory after a forced gc (`--expose-gc`), sampled every tenth of each phase; in parentheses the change from the start (after 2,000 warm-up queries).', '');
+      const delta = (a, b) =>
+        `${(a / 1024).toFixed(1)} MB (${a - b >= 0 ? '+' : ''}${((a - b) / 1024).toFixed(1)})`;
+      const rows = m.samples.map((s) => [
+        s.phase,
+        s.done.toLocaleString('en'),
+        delta(s.rss_kb, s0.rss_kb),
+        delta(s.heap_kb, s0.heap_kb),
+        delta(s.external_kb, s0.external_kb),
+        delta(s.array_buffers_kb, s0.array_buffers_kb),
+      ]);
+      const summary =
+        `${m.queries.ops.toLocaleString('en')} queries (\`SELECT ? AS v\`, checked) in ${(m.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(m.queries.wall_ms / m.queries.ops, 'us')}/query, CPU ${fmtTime((m.queries.cpu_user_ms + m.queries.cpu_sys_ms) / m.queries.ops, 'us')}/query); ` +
+        `${m.reconnect_loop.ops} KILL + reconnect cycles in ${(m.reconnect_loop.wall_ms / 1000).toFixed(1)} s (${fmtTime(m.reconnect_loop.wall_ms / m.reconnect_loop.ops, 'ms')} each, KILL over a fresh admin connection included), ${m.reconnects} 'reconnect' events.`;
+      out.push(
+        '',
+        'Scenario 7, memory of reconnecting-mysql (after gc; change from start):',
+        textTable(head, rows),
+        summary,
+      );
+      md.push(
+        'Memory after a forced gc (`--expose-gc`), sampled every tenth of each phase; in parentheses the change from the start (after 2,000 warm-up queries).',
+        '',
+      );
       md.push(mdTable(head, rows), '', summary, '');
       const ref = m.reference;
       if (ref && ref.ok) {
         const r0 = ref.samples[0];
-        const refRows = ref.samples.filter((x) => x.phase === 'queries' || x.phase === 'start').map((x) => [`mysql2 ${x.phase}`, x.done.toLocaleString('en'), delta(x.rss_kb, r0.rss_kb), delta(x.heap_kb, r0.heap_kb), delta(x.external_kb, r0.external_kb), delta(x.array_buffers_kb, r0.array_buffers_kb)]);
+        const refRows = ref.samples
+          .filter((x) => x.phase === 'queries' || x.phase === 'start')
+          .map((x) => [
+            `mysql2 ${x.phase}`,
+            x.done.toLocaleString('en'),
+            delta(x.rss_kb, r0.rss_kb),
+            delta(x.heap_kb, r0.heap_kb),
+            delta(x.external_kb, r0.external_kb),
+            delta(x.array_buffers_kb, r0.array_buffers_kb),
+          ]);
         const refSummary = `mysql2: ${ref.queries.ops.toLocaleString('en')} queries in ${(ref.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(ref.queries.wall_ms / ref.queries.ops, 'us')}/query, CPU ${fmtTime((ref.queries.cpu_user_ms + ref.queries.cpu_sys_ms) / ref.queries.ops, 'us')}/query).`;
-        out.push('', 'Reference: the same query loop with mysql2 (Node itself keeps some RSS after gc):', textTable(head, refRows), refSummary);
-        md.push('Reference: the same query loop with mysql2 (no KILL loop: it does not reconnect). RSS that grows here as well is Node\'s own (V8 pages kept after gc), not a leak of ours.', '');
+        out.push(
+          '',
+          'Reference: the same query loop with mysql2 (Node itself keeps some RSS after gc):',
+          textTable(head, refRows),
+          refSummary,
+        );
+        md.push(
+          "Reference: the same query loop with mysql2 (no KILL loop: it does not reconnect). RSS that grows here as well is Node's own (V8 pages kept after gc), not a leak of ours.",
+          '',
+        );
         md.push(mdTable(head, refRows), '', refSummary, '');
       }
     }

@@ -250,7 +250,10 @@ class Worker {
       idempotent,
     });
     if (!err && !(Array.isArray(results) && results.length === BIG_ROWS)) {
-      this.ctx.ledger.violation('select big result', `${results && results.length} rows instead of ${BIG_ROWS}`);
+      this.ctx.ledger.violation(
+        'select big result',
+        `${results && results.length} rows instead of ${BIG_ROWS}`,
+      );
     }
     return err;
   }
@@ -280,7 +283,10 @@ class Worker {
       // Until rollback() every statement fails the same way; nothing runs in autocommit.
       const again = await this.statement('commit after loss', 'commit');
       if (!again.err || again.err.code !== 'TRANSACTION_LOST') {
-        ledger.violation('TRANSACTION_LOST until rollback', `${pairId}: then ${again.err ? again.err.code : 'success'}`);
+        ledger.violation(
+          'TRANSACTION_LOST until rollback',
+          `${pairId}: then ${again.err ? again.err.code : 'success'}`,
+        );
       }
     }
     const rollback = await this.statement('rollback', 'rollback');
@@ -315,7 +321,10 @@ class Worker {
       if (ran.length) {
         ledger.violation(
           'no silent autocommit',
-          `${pairId}: BEGIN lost mid-flight, then ${steps.slice(1).map((step) => (step.err ? step.err.code : 'ok')).join(', ')}`,
+          `${pairId}: BEGIN lost mid-flight, then ${steps
+            .slice(1)
+            .map((step) => (step.err ? step.err.code : 'ok'))
+            .join(', ')}`,
         );
       }
     }
@@ -411,13 +420,22 @@ class Injector {
           kind === 'reset'
             ? { kind, bytes: this.rng.int(1000, 300000) }
             : { kind, how: this.rng.pick(Object.keys(CORRUPTIONS)) };
-        const fault = ledger.fault(kind, worker.index, armed.bytes ? `after ${armed.bytes} bytes` : armed.how);
+        const fault = ledger.fault(
+          kind,
+          worker.index,
+          armed.bytes ? `after ${armed.bytes} bytes` : armed.how,
+        );
         const fired = new Promise((resolve) => (armed.fire = (shot) => shot.then(resolve)));
         // What the client reported for the operation the fault was aimed at.
-        armed.effect = (op, err) => (fault.record.effect = `${op}: ${err ? `${err.code} (${err.outcome || 'no outcome'})` : 'ok'}`);
+        armed.effect = (op, err) =>
+          (fault.record.effect = `${op}: ${err ? `${err.code} (${err.outcome || 'no outcome'})` : 'ok'}`);
         worker.armed = armed;
         // A one-shot fires on the next chunk; bounded in case the worker is stuck elsewhere.
-        const done = await within(fired.then(() => true), HANG_MS, false);
+        const done = await within(
+          fired.then(() => true),
+          HANG_MS,
+          false,
+        );
         if (!done) {
           ledger.violation('fault fired', `${kind} on connection ${worker.index} never fired`);
         }
@@ -433,8 +451,15 @@ class Injector {
  * Runs the chaos for `seconds` with `connections` workers and returns
  * { summary (Ledger.summary()), violations, faults, ledger }.
  */
-async function runChaos({ seconds = 20, connections = 4, seed = 1, faults = FAULT_KINDS, log = () => {} } = {}) {
-  for (const kind of faults) if (!FAULT_KINDS.includes(kind)) throw new TypeError(`unknown fault kind: ${kind}`);
+async function runChaos({
+  seconds = 20,
+  connections = 4,
+  seed = 1,
+  faults = FAULT_KINDS,
+  log = () => {},
+} = {}) {
+  for (const kind of faults)
+    if (!FAULT_KINDS.includes(kind)) throw new TypeError(`unknown fault kind: ${kind}`);
   const ledger = new Ledger();
   const server = await startServer({ args: [`--wait-timeout=${WAIT_TIMEOUT_S}`] });
   const proxies = [];
@@ -461,7 +486,9 @@ async function runChaos({ seconds = 20, connections = 4, seed = 1, faults = FAUL
       if (err) ledger.violation('end() works', `connection ${w.index}: ${err.code} ${err.message}`);
     }
     log(`workload done in ${((Date.now() - started) / 1000).toFixed(1)} s; checking the ledger`);
-    const rows = await server.admin('SELECT op_id, part, COUNT(*) AS n FROM test.chaos_rows GROUP BY op_id, part');
+    const rows = await server.admin(
+      'SELECT op_id, part, COUNT(*) AS n FROM test.chaos_rows GROUP BY op_id, part',
+    );
     const counters = await server.admin('SELECT id, n FROM test.chaos_counter');
     ledger.check(rows, counters);
     for (const fault of ledger.faults) fault.successesAfter = ledger.successesAfter(fault.endedAt);

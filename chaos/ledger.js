@@ -139,8 +139,7 @@ class Ledger {
     for (const [opId, status] of this.inserts) {
       known.add(`${opId}/-`);
       const n = count(opId, '-');
-      const ok =
-        status === 'ok' ? n === 1 : status === 'unknown' || status === 'pending' ? n <= 1 : n === 0;
+      const ok = status === 'ok' ? n === 1 : status === 'unknown' || status === 'pending' ? n <= 1 : n === 0;
       if (!ok) this.violation(`insert ${status}`, `${opId} found ${n} times`);
     }
     for (const [pairId, outcome] of this.pairs) {
@@ -154,13 +153,17 @@ class Ledger {
       if (!ok) this.violation(`transaction ${outcome}`, `${pairId}: a found ${a}, b found ${b} times`);
     }
     for (const [key, n] of found) {
-      if (!known.has(key) && key !== 'seed/-') this.violation('no unexplained row', `${key} found ${n} times`);
+      if (!known.has(key) && key !== 'seed/-')
+        this.violation('no unexplained row', `${key} found ${n} times`);
     }
     for (const { id, n } of counters) {
       const counter = this.counters.get(Number(id)) || { acknowledged: 0, unknown: 0 };
       const value = Number(n);
       if (value < counter.acknowledged || value > counter.acknowledged + counter.unknown) {
-        this.violation('counter', `counter ${id} = ${value}, acknowledged ${counter.acknowledged}, unknown ${counter.unknown}`);
+        this.violation(
+          'counter',
+          `counter ${id} = ${value}, acknowledged ${counter.acknowledged}, unknown ${counter.unknown}`,
+        );
       }
     }
     if (this.answered !== this.calls) {
@@ -201,7 +204,9 @@ function formatSummary(summary, violations = []) {
   const lines = [];
   const pad = (s, n) => String(s).padEnd(n);
   const num = (s, n) => String(s).padStart(n);
-  lines.push(`operations ${summary.operations} (answered ${summary.answered}), faults injected ${summary.faultsInjected}`);
+  lines.push(
+    `operations ${summary.operations} (answered ${summary.answered}), faults injected ${summary.faultsInjected}`,
+  );
   lines.push(
     'faults: ' +
       Object.entries(summary.faults)
@@ -209,12 +214,18 @@ function formatSummary(summary, violations = []) {
         .join(', '),
   );
   lines.push(`events: disconnect ${summary.events.disconnect}, reconnect ${summary.events.reconnect}`);
-  lines.push(`${pad('call', 26)}${num('ok', 8)}${num('unknown', 9)}${num('not_exec', 10)}${num('rejected', 10)}`);
+  lines.push(
+    `${pad('call', 26)}${num('ok', 8)}${num('unknown', 9)}${num('not_exec', 10)}${num('rejected', 10)}`,
+  );
   for (const [label, row] of Object.entries(summary.byLabel)) {
-    lines.push(`${pad(label, 26)}${num(row.ok, 8)}${num(row.unknown, 9)}${num(row.not_executed, 10)}${num(row.rejected, 10)}`);
+    lines.push(
+      `${pad(label, 26)}${num(row.ok, 8)}${num(row.unknown, 9)}${num(row.not_executed, 10)}${num(row.rejected, 10)}`,
+    );
   }
   const t = summary.totals;
-  lines.push(`${pad('total', 26)}${num(t.ok, 8)}${num(t.unknown, 9)}${num(t.not_executed, 10)}${num(t.rejected, 10)}`);
+  lines.push(
+    `${pad('total', 26)}${num(t.ok, 8)}${num(t.unknown, 9)}${num(t.not_executed, 10)}${num(t.rejected, 10)}`,
+  );
   lines.push(
     'transactions: ' +
       Object.entries(summary.transactions)

@@ -9,7 +9,13 @@ const { formatSummary } = require('./ledger');
 const USAGE = `usage: npm run chaos -- [--seconds=60] [--connections=4] [--seed=N] [--faults=${FAULT_KINDS.join(',')}] [--json]`;
 
 function parseArgs(argv) {
-  const options = { seconds: 60, connections: 4, seed: Date.now() % 1000000, faults: FAULT_KINDS, json: false };
+  const options = {
+    seconds: 60,
+    connections: 4,
+    seed: Date.now() % 1000000,
+    faults: FAULT_KINDS,
+    json: false,
+  };
   for (const arg of argv) {
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`unknown argument: ${arg}`);
@@ -38,7 +44,10 @@ async function main() {
     console.error(`${err.message}\n${USAGE}`);
     process.exit(2);
   }
-  const { summary, violations, faults } = await runChaos({ ...options, log: (line) => console.error(`[chaos] ${line}`) });
+  const { summary, violations, faults } = await runChaos({
+    ...options,
+    log: (line) => console.error(`[chaos] ${line}`),
+  });
   if (options.json) {
     console.log(JSON.stringify({ options, summary, violations, faults }, null, 2));
   } else {

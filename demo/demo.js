@@ -10,7 +10,8 @@ const { startServer } = require('../__test__/support/mariadb');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
-const log = (...args) => console.log(`[${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s]`, ...args);
+const log = (...args) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s]`, ...args);
 
 async function main() {
   log('starting a private MariaDB (temp datadir, free port)...');
@@ -19,9 +20,19 @@ async function main() {
 
   const db = mysql.createConnection(server.config());
   db.on('connect', () => log(`event connect        threadId=${db.threadId}`));
-  db.on('disconnect', (e) => log(`event disconnect     ${e.error ? e.error.code + ': ' + e.error.message : ''}`));
-  db.on('reconnecting', (e) => log(`event reconnecting   attempt=${e.attempt} delay=${Math.round(e.delay)} ms (${e.error ? e.error.code : ''})`));
-  db.on('reconnect', (e) => log(`event reconnect      threadId ${e.previousThreadId} -> ${e.threadId} after ${e.attempts} attempt(s), ${Math.round(e.downtime)} ms down`));
+  db.on('disconnect', (e) =>
+    log(`event disconnect     ${e.error ? e.error.code + ': ' + e.error.message : ''}`),
+  );
+  db.on('reconnecting', (e) =>
+    log(
+      `event reconnecting   attempt=${e.attempt} delay=${Math.round(e.delay)} ms (${e.error ? e.error.code : ''})`,
+    ),
+  );
+  db.on('reconnect', (e) =>
+    log(
+      `event reconnect      threadId ${e.previousThreadId} -> ${e.threadId} after ${e.attempts} attempt(s), ${Math.round(e.downtime)} ms down`,
+    ),
+  );
   db.on('error', (e) => log(`event error          ${e.code}: ${e.message}`));
 
   let ok = 0;

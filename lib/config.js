@@ -10,15 +10,32 @@ const ClientConstants = require('./constants/client');
 
 // `mysql`'s default client flags; `flags` adds or removes from them the same way.
 const DEFAULT_FLAGS = [
-  '-COMPRESS', '-CONNECT_ATTRS', '+CONNECT_WITH_DB', '+FOUND_ROWS', '+IGNORE_SPACE', '+LOCAL_FILES',
-  '+LONG_FLAG', '+LONG_PASSWORD', '+MULTI_RESULTS', '+ODBC', '-PLUGIN_AUTH', '+PROTOCOL_41',
-  '+PS_MULTI_RESULTS', '+RESERVED', '+SECURE_CONNECTION', '+TRANSACTIONS',
+  '-COMPRESS',
+  '-CONNECT_ATTRS',
+  '+CONNECT_WITH_DB',
+  '+FOUND_ROWS',
+  '+IGNORE_SPACE',
+  '+LOCAL_FILES',
+  '+LONG_FLAG',
+  '+LONG_PASSWORD',
+  '+MULTI_RESULTS',
+  '+ODBC',
+  '-PLUGIN_AUTH',
+  '+PROTOCOL_41',
+  '+PS_MULTI_RESULTS',
+  '+RESERVED',
+  '+SECURE_CONNECTION',
+  '+TRANSACTIONS',
 ];
 
 function parseFlagList(flagList) {
   const allFlags = Object.create(null);
   if (!flagList) return allFlags;
-  const flags = !Array.isArray(flagList) ? String(flagList || '').toUpperCase().split(/\s*,+\s*/) : flagList;
+  const flags = !Array.isArray(flagList)
+    ? String(flagList || '')
+        .toUpperCase()
+        .split(/\s*,+\s*/)
+    : flagList;
   for (const flag of flags) {
     let offset = 1;
     let state = flag[0];
@@ -88,7 +105,9 @@ function parseUrl(url) {
     // The port is named, not quoted: in a mistyped URL what looks like a port may be a password.
     const port = URL_PORT.exec(url);
     if (port !== null && (!/^\d*$/.test(port[1]) || Number(port[1]) > 65535)) {
-      throw new RangeError('Invalid option port: the connection URL\'s port must be an integer from 0 to 65535');
+      throw new RangeError(
+        "Invalid option port: the connection URL's port must be an integer from 0 to 65535",
+      );
     }
     // Not Node's message: it may quote the URL, and with it the password.
     throw new TypeError('Invalid connection URL (not repeated here: it may contain a password)');
@@ -114,7 +133,9 @@ function parseUrl(url) {
 
 function fail(Type, field, expected, value) {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new Type(`Invalid option ${field}: expected ${expected}, got ${typeof value === 'object' ? (value === null ? 'null' : 'object') : shown}`);
+  return new Type(
+    `Invalid option ${field}: expected ${expected}, got ${typeof value === 'object' ? (value === null ? 'null' : 'object') : shown}`,
+  );
 }
 
 function optionalString(options, field) {
@@ -126,7 +147,8 @@ function optionalString(options, field) {
 
 /** A duration in ms: a non-negative finite number, or Infinity when `infinite` allows it. */
 function duration(value, field, { infinite = false } = {}) {
-  if (typeof value !== 'number' || Number.isNaN(value)) throw fail(TypeError, field, 'a number of milliseconds', value);
+  if (typeof value !== 'number' || Number.isNaN(value))
+    throw fail(TypeError, field, 'a number of milliseconds', value);
   if (value < 0 || (!infinite && !Number.isFinite(value))) {
     throw fail(RangeError, field, infinite ? 'a number >= 0 or Infinity' : 'a finite number >= 0', value);
   }
@@ -154,9 +176,11 @@ function parseHost(entry, field, defaultPort) {
   } else {
     throw fail(TypeError, field, "'host:port' or { host, port }", entry);
   }
-  if (typeof host !== 'string' || host.trim() === '') throw fail(TypeError, `${field}.host`, 'a host name or address', host);
+  if (typeof host !== 'string' || host.trim() === '')
+    throw fail(TypeError, `${field}.host`, 'a host name or address', host);
   const number = port === undefined || port === '' ? defaultPort : Number(port);
-  if (!Number.isInteger(number) || number < 1 || number > 65535) throw fail(RangeError, `${field}.port`, 'an integer from 1 to 65535', port);
+  if (!Number.isInteger(number) || number < 1 || number > 65535)
+    throw fail(RangeError, `${field}.port`, 'an integer from 1 to 65535', port);
   return { host: host.trim(), port: number };
 }
 
@@ -164,7 +188,8 @@ function parseHost(entry, field, defaultPort) {
 function parseHosts(value, defaultPort) {
   if (value === undefined || value === null) return undefined;
   const list = typeof value === 'string' ? value.split(',') : value;
-  if (!Array.isArray(list)) throw fail(TypeError, 'hosts', "an array of 'host:port' or { host, port }", value);
+  if (!Array.isArray(list))
+    throw fail(TypeError, 'hosts', "an array of 'host:port' or { host, port }", value);
   if (list.length === 0) throw fail(RangeError, 'hosts', 'at least one host', '[]');
   return list.map((entry, index) => parseHost(entry, `hosts[${index}]`, defaultPort));
 }
@@ -172,7 +197,8 @@ function parseHosts(value, defaultPort) {
 function parseReconnect(value) {
   if (value === undefined || value === true) return { enabled: true, ...DEFAULTS.reconnect };
   if (value === false) return { enabled: false, ...DEFAULTS.reconnect };
-  if (typeof value !== 'object' || value === null) throw fail(TypeError, 'reconnect', 'a boolean or an object', value);
+  if (typeof value !== 'object' || value === null)
+    throw fail(TypeError, 'reconnect', 'a boolean or an object', value);
   const merged = { ...DEFAULTS.reconnect, ...value };
   return {
     enabled: value.enabled !== false,
@@ -195,7 +221,8 @@ function parseOnConnect(value) {
   if (typeof value === 'function') return value;
   const list = Array.isArray(value) ? value : [value];
   for (const sql of list) {
-    if (typeof sql !== 'string') throw fail(TypeError, 'onConnect', 'an SQL string, an array of them, or a function', sql);
+    if (typeof sql !== 'string')
+      throw fail(TypeError, 'onConnect', 'an SQL string, an array of them, or a function', sql);
   }
   return list;
 }
@@ -215,7 +242,8 @@ const OLDEST_SUPPORTED_TLS = 'TLSv1.2';
 function tlsVersion(ssl, field) {
   const value = ssl[field];
   if (value === undefined || value === null) return undefined;
-  if (!TLS_VERSIONS.includes(value)) throw fail(RangeError, `ssl.${field}`, TLS_VERSIONS.map((v) => `'${v}'`).join(', '), value);
+  if (!TLS_VERSIONS.includes(value))
+    throw fail(RangeError, `ssl.${field}`, TLS_VERSIONS.map((v) => `'${v}'`).join(', '), value);
   return value;
 }
 
@@ -230,7 +258,8 @@ function pemInput(value, field) {
  */
 function nativeSsl(ssl) {
   if (!ssl) return undefined;
-  if (ssl.pfx !== undefined) throw new TypeError('Invalid option ssl.pfx: PKCS#12 is not supported; give ssl.cert and ssl.key as PEM');
+  if (ssl.pfx !== undefined)
+    throw new TypeError('Invalid option ssl.pfx: PKCS#12 is not supported; give ssl.cert and ssl.key as PEM');
   if ((ssl.cert === undefined) !== (ssl.key === undefined)) {
     throw new TypeError('Invalid option ssl: a client certificate needs both ssl.cert and ssl.key');
   }
@@ -239,30 +268,54 @@ function nativeSsl(ssl) {
   }
   const minVersion = tlsVersion(ssl, 'minVersion');
   const maxVersion = tlsVersion(ssl, 'maxVersion');
-  if (maxVersion !== undefined && TLS_VERSIONS.indexOf(maxVersion) < TLS_VERSIONS.indexOf(OLDEST_SUPPORTED_TLS)) {
-    throw new RangeError(`Invalid option ssl.maxVersion: '${maxVersion}' is older than ${OLDEST_SUPPORTED_TLS}, the oldest version this client speaks`);
+  if (
+    maxVersion !== undefined &&
+    TLS_VERSIONS.indexOf(maxVersion) < TLS_VERSIONS.indexOf(OLDEST_SUPPORTED_TLS)
+  ) {
+    throw new RangeError(
+      `Invalid option ssl.maxVersion: '${maxVersion}' is older than ${OLDEST_SUPPORTED_TLS}, the oldest version this client speaks`,
+    );
   }
-  if (minVersion !== undefined && maxVersion !== undefined && TLS_VERSIONS.indexOf(minVersion) > TLS_VERSIONS.indexOf(maxVersion)) {
-    throw new RangeError(`Invalid option ssl.minVersion: '${minVersion}' is newer than ssl.maxVersion '${maxVersion}'`);
+  if (
+    minVersion !== undefined &&
+    maxVersion !== undefined &&
+    TLS_VERSIONS.indexOf(minVersion) > TLS_VERSIONS.indexOf(maxVersion)
+  ) {
+    throw new RangeError(
+      `Invalid option ssl.minVersion: '${minVersion}' is newer than ssl.maxVersion '${maxVersion}'`,
+    );
   }
   let key;
   if (ssl.key !== undefined) {
-    if (ssl.passphrase !== undefined && typeof ssl.passphrase !== 'string') throw fail(TypeError, 'ssl.passphrase', 'a string', '[hidden]');
+    if (ssl.passphrase !== undefined && typeof ssl.passphrase !== 'string')
+      throw fail(TypeError, 'ssl.passphrase', 'a string', '[hidden]');
     try {
       // Node reads every PEM key form, encrypted ones too; rustls takes PKCS#8 unencrypted.
-      key = crypto.createPrivateKey({ key: pemInput(ssl.key, 'key'), passphrase: ssl.passphrase }).export({ type: 'pkcs8', format: 'pem' });
+      key = crypto
+        .createPrivateKey({ key: pemInput(ssl.key, 'key'), passphrase: ssl.passphrase })
+        .export({ type: 'pkcs8', format: 'pem' });
     } catch (err) {
       if (err instanceof TypeError && err.message.startsWith('Invalid option')) throw err;
-      throw new TypeError(`Invalid option ssl.key: not a usable PEM private key${ssl.passphrase === undefined ? '' : ' (or a wrong passphrase)'} (${err.code || err.message})`);
+      throw new TypeError(
+        `Invalid option ssl.key: not a usable PEM private key${ssl.passphrase === undefined ? '' : ' (or a wrong passphrase)'} (${err.code || err.message})`,
+      );
     }
   }
   return {
-    ca: ssl.ca === undefined || ssl.ca === null ? undefined : [].concat(ssl.ca).map((pem) => Buffer.from(pemInput(pem, 'ca'))),
+    ca:
+      ssl.ca === undefined || ssl.ca === null
+        ? undefined
+        : [].concat(ssl.ca).map((pem) => Buffer.from(pemInput(pem, 'ca'))),
     cert: ssl.cert === undefined ? undefined : Buffer.from(pemInput(ssl.cert, 'cert')),
     key: key === undefined ? undefined : Buffer.from(key),
     rejectUnauthorized: ssl.rejectUnauthorized !== false,
     servername: ssl.servername,
-    minVersion: minVersion === undefined ? undefined : TLS_VERSIONS.indexOf(minVersion) < TLS_VERSIONS.indexOf(OLDEST_SUPPORTED_TLS) ? OLDEST_SUPPORTED_TLS : minVersion,
+    minVersion:
+      minVersion === undefined
+        ? undefined
+        : TLS_VERSIONS.indexOf(minVersion) < TLS_VERSIONS.indexOf(OLDEST_SUPPORTED_TLS)
+          ? OLDEST_SUPPORTED_TLS
+          : minVersion,
     maxVersion,
   };
 }
@@ -270,7 +323,13 @@ function nativeSsl(ssl) {
 /** The TLS options with the private key and its passphrase non-enumerable: out of inspect/JSON. */
 function hideSecrets(ssl) {
   for (const field of ['key', 'passphrase']) {
-    if (ssl[field] !== undefined) Object.defineProperty(ssl, field, { value: ssl[field], enumerable: false, writable: true, configurable: true });
+    if (ssl[field] !== undefined)
+      Object.defineProperty(ssl, field, {
+        value: ssl[field],
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
   }
   return ssl;
 }
@@ -320,12 +379,14 @@ class ConnectionConfig {
   constructor(options) {
     if (typeof options === 'string') options = parseUrl(options);
     if (options === undefined || options === null) options = {};
-    if (typeof options !== 'object') throw fail(TypeError, 'config', 'an object or a connection URL', options);
+    if (typeof options !== 'object')
+      throw fail(TypeError, 'config', 'an object or a connection URL', options);
 
     this.host = options.host || 'localhost';
     if (typeof this.host !== 'string') throw fail(TypeError, 'host', 'a string', this.host);
     const port = options.port === undefined || options.port === '' ? 3306 : Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw fail(RangeError, 'port', 'an integer from 0 to 65535', options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw fail(RangeError, 'port', 'an integer from 0 to 65535', options.port);
     this.port = options.port ? port : 3306;
     this.localAddress = options.localAddress;
     this.socketPath = optionalString(options, 'socketPath');
@@ -336,9 +397,13 @@ class ConnectionConfig {
       this.host = this.hosts[0].host;
       this.port = this.hosts[0].port;
     }
-    this.failoverDeny = duration(options.failoverDeny === undefined ? DEFAULTS.failoverDeny : options.failoverDeny, 'failoverDeny');
+    this.failoverDeny = duration(
+      options.failoverDeny === undefined ? DEFAULTS.failoverDeny : options.failoverDeny,
+      'failoverDeny',
+    );
     this.failoverReadOnly = options.failoverReadOnly === undefined ? true : options.failoverReadOnly;
-    if (typeof this.failoverReadOnly !== 'boolean') throw fail(TypeError, 'failoverReadOnly', 'a boolean', this.failoverReadOnly);
+    if (typeof this.failoverReadOnly !== 'boolean')
+      throw fail(TypeError, 'failoverReadOnly', 'a boolean', this.failoverReadOnly);
     this.user = optionalString(options, 'user');
     this.password = options.password === undefined || options.password === '' ? undefined : options.password;
     if (this.password !== undefined && typeof this.password !== 'string') {
@@ -346,7 +411,8 @@ class ConnectionConfig {
     }
     this.database = optionalString(options, 'database');
     // 0 means no timeout, as for `mysql`'s socket.setTimeout(0).
-    this.connectTimeout = options.connectTimeout === undefined ? 10 * 1000 : duration(options.connectTimeout, 'connectTimeout');
+    this.connectTimeout =
+      options.connectTimeout === undefined ? 10 * 1000 : duration(options.connectTimeout, 'connectTimeout');
     this.insecureAuth = options.insecureAuth || false;
     this.supportBigNumbers = options.supportBigNumbers || false;
     this.bigNumberStrings = options.bigNumberStrings || false;
@@ -355,7 +421,8 @@ class ConnectionConfig {
     this.trace = options.trace !== false;
     this.stringifyObjects = options.stringifyObjects || false;
     this.timezone = options.timezone || 'local';
-    if (typeof this.timezone !== 'string') throw fail(TypeError, 'timezone', "'local', 'Z' or an offset like '+05:00'", this.timezone);
+    if (typeof this.timezone !== 'string')
+      throw fail(TypeError, 'timezone', "'local', 'Z' or an offset like '+05:00'", this.timezone);
     if (this.timezone[0] === ' ') {
       // "+" in a URL decodes to a space.
       this.timezone = '+' + this.timezone.substr(1);
@@ -374,7 +441,9 @@ class ConnectionConfig {
       this.ssl = hideSecrets({ ...this.ssl, rejectUnauthorized: this.ssl.rejectUnauthorized !== false });
       if (this.socketPath !== undefined) {
         // mysql_async does not run TLS over a unix socket; refusing beats a plaintext session.
-        throw new TypeError('Invalid option ssl: TLS over a unix socket (socketPath) is not supported; connect over TCP (host, port) or drop ssl');
+        throw new TypeError(
+          'Invalid option ssl: TLS over a unix socket (socketPath) is not supported; connect over TCP (host, port) or drop ssl',
+        );
       }
       nativeSsl(this.ssl);
     }
@@ -385,7 +454,9 @@ class ConnectionConfig {
       throw fail(TypeError, 'typeCast', 'a boolean or a function', this.typeCast);
     }
     this.maxPacketSize = 0;
-    this.charsetNumber = options.charset ? getCharsetNumber(options.charset) : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
+    this.charsetNumber = options.charset
+      ? getCharsetNumber(options.charset)
+      : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
     if (!Number.isInteger(this.charsetNumber) || this.charsetNumber < 1 || this.charsetNumber > 2047) {
       throw fail(TypeError, 'charsetNumber', 'a collation number', this.charsetNumber);
     }
@@ -393,19 +464,37 @@ class ConnectionConfig {
 
     // Self-healing options (ours).
     this.reconnect = parseReconnect(options.reconnect);
-    this.queueLimit = count(options.queueLimit === undefined ? DEFAULTS.queueLimit : options.queueLimit, 'queueLimit');
-    this.queueTimeout = duration(options.queueTimeout === undefined ? DEFAULTS.queueTimeout : options.queueTimeout, 'queueTimeout', { infinite: true });
-    const pingAfterIdle = options.pingAfterIdle === undefined ? DEFAULTS.pingAfterIdle : options.pingAfterIdle;
+    this.queueLimit = count(
+      options.queueLimit === undefined ? DEFAULTS.queueLimit : options.queueLimit,
+      'queueLimit',
+    );
+    this.queueTimeout = duration(
+      options.queueTimeout === undefined ? DEFAULTS.queueTimeout : options.queueTimeout,
+      'queueTimeout',
+      { infinite: true },
+    );
+    const pingAfterIdle =
+      options.pingAfterIdle === undefined ? DEFAULTS.pingAfterIdle : options.pingAfterIdle;
     this.pingAfterIdle = pingAfterIdle === false ? false : duration(pingAfterIdle, 'pingAfterIdle');
     this.keepAlive = options.keepAlive === undefined ? DEFAULTS.keepAlive : options.keepAlive;
-    Object.defineProperty(this, '_keepAlive', { value: parseKeepAlive(this.keepAlive), writable: true, enumerable: false });
-    this.pingTimeout = duration(options.pingTimeout === undefined ? DEFAULTS.pingTimeout : options.pingTimeout, 'pingTimeout');
+    Object.defineProperty(this, '_keepAlive', {
+      value: parseKeepAlive(this.keepAlive),
+      writable: true,
+      enumerable: false,
+    });
+    this.pingTimeout = duration(
+      options.pingTimeout === undefined ? DEFAULTS.pingTimeout : options.pingTimeout,
+      'pingTimeout',
+    );
     // A ping that must answer in 0 ms always fails: every liveness check would drop the connection.
     if (this.pingTimeout === 0) throw fail(RangeError, 'pingTimeout', 'a number of milliseconds > 0', 0);
     this.onConnect = parseOnConnect(options.onConnect);
     // Test-only: makes the native session panic (honoured only with RECONNECTING_MYSQL_TEST_HOOKS=1).
     if (options.__panicAfter !== undefined) {
-      Object.defineProperty(this, '__panicAfter', { value: count(options.__panicAfter, '__panicAfter'), enumerable: false });
+      Object.defineProperty(this, '__panicAfter', {
+        value: count(options.__panicAfter, '__panicAfter'),
+        enumerable: false,
+      });
     }
   }
 
@@ -441,7 +530,7 @@ class ConnectionConfig {
       password: this.password,
       database: this.database,
       initStatements: this.initStatements(),
-      connectTimeout: this.connectTimeout === 0 ? 0xffffffff : finite(this.connectTimeout) ?? 10000,
+      connectTimeout: this.connectTimeout === 0 ? 0xffffffff : (finite(this.connectTimeout) ?? 10000),
       reconnect: this.reconnect.enabled,
       backoffBase: finite(this.reconnect.baseDelay),
       backoffMax: finite(this.reconnect.maxDelay),

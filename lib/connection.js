@@ -38,7 +38,13 @@ const FLAT_OK = 2;
 function flatReply(shape, kind, id, index, a, b, c, d, e) {
   if (shape === FLAT_ROWS) return { kind, id, parts: [{ index, sameFields: a, rows: b, data: c, ascii: d }] };
   if (shape === FLAT_OK) {
-    return { kind, id, parts: [{ index, rows: 0, ok: { affectedRows: a, insertId: b, serverStatus: c, warningCount: d, info: e } }] };
+    return {
+      kind,
+      id,
+      parts: [
+        { index, rows: 0, ok: { affectedRows: a, insertId: b, serverStatus: c, warningCount: d, info: e } },
+      ],
+    };
   }
   throw new Error(`reconnecting-mysql: unknown reply shape ${shape}`);
 }
@@ -92,7 +98,13 @@ function statisticsPacket(text) {
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value === 'symbol' ? 'a symbol' : typeof value === 'function' ? 'a function' : JSON.stringify(String(value));
+  return typeof value === 'object'
+    ? 'an object'
+    : typeof value === 'symbol'
+      ? 'a symbol'
+      : typeof value === 'function'
+        ? 'a function'
+        : JSON.stringify(String(value));
 }
 
 /**
@@ -111,7 +123,9 @@ function sqlText(sql) {
 function changeUserString(options, field) {
   const value = options[field];
   if (value === undefined || value === null || typeof value === 'string') return value;
-  throw new TypeError(`Invalid changeUser option ${field}: expected a string, got ${field === 'password' ? typeof value : describe(value)}`);
+  throw new TypeError(
+    `Invalid changeUser option ${field}: expected a string, got ${field === 'password' ? typeof value : describe(value)}`,
+  );
 }
 
 function hasErrorHandler(entry) {
@@ -169,7 +183,10 @@ class Connection extends EventEmitter {
     if (this._native === null) {
       const generation = ++this._generation;
       this._native = new NativeSession(this.config.toNative(), (first, kind, id, index, a, b, c, d, e) =>
-        this._onMessage(typeof first === 'object' ? first : flatReply(first, kind, id, index, a, b, c, d, e), generation),
+        this._onMessage(
+          typeof first === 'object' ? first : flatReply(first, kind, id, index, a, b, c, d, e),
+          generation,
+        ),
       );
       this._nativePaused = false;
       this._fatalError = null;
@@ -181,11 +198,19 @@ class Connection extends EventEmitter {
 
   /** Why a new command cannot be taken, or null. */
   _refusal(what, duringHook) {
-    if (this._destroyed) return clientError('PROTOCOL_ENQUEUE_AFTER_DESTROY', `Cannot enqueue ${what} after being destroyed.`, { fatal: false });
+    if (this._destroyed)
+      return clientError('PROTOCOL_ENQUEUE_AFTER_DESTROY', `Cannot enqueue ${what} after being destroyed.`, {
+        fatal: false,
+      });
     // The onConnect function's own queries run before a queued end(), so they are still taken.
-    if (this._quitCalled && !duringHook) return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, { fatal: false });
+    if (this._quitCalled && !duringHook)
+      return clientError('PROTOCOL_ENQUEUE_AFTER_QUIT', `Cannot enqueue ${what} after invoking quit.`, {
+        fatal: false,
+      });
     if (this._fatalError && this._native === null && what !== 'Handshake') {
-      return clientError('PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', `Cannot enqueue ${what} after fatal error.`, { fatal: false });
+      return clientError('PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', `Cannot enqueue ${what} after fatal error.`, {
+        fatal: false,
+      });
     }
     return null;
   }
@@ -215,11 +240,17 @@ class Connection extends EventEmitter {
     if (entry.query) {
       if (channels.queryStart.hasSubscribers || channels.queryEnd.hasSubscribers) {
         entry.startedAt = performance.now();
-        if (channels.queryStart.hasSubscribers) channels.queryStart.publish({ connection: this, query: entry.query, sql: entry.query.sql });
+        if (channels.queryStart.hasSubscribers)
+          channels.queryStart.publish({ connection: this, query: entry.query, sql: entry.query.sql });
       }
       this.emit('enqueue', entry.query);
     }
-    if (this.config.debug) this._debugPacket(false, OUTGOING[entry.kind] || 'ComQueryPacket', entry.query ? { sql: entry.query.sql } : {});
+    if (this.config.debug)
+      this._debugPacket(
+        false,
+        OUTGOING[entry.kind] || 'ComQueryPacket',
+        entry.query ? { sql: entry.query.sql } : {},
+      );
   }
 
   connect(options, callback) {
@@ -237,7 +268,8 @@ class Connection extends EventEmitter {
 
   /** `duringHook`: issued by the onConnect function, runs before the queued commands. */
   _query(sql, values, cb, duringHook) {
-    if (sql === null) throw new TypeError('Invalid query: expected an SQL string or an options object, got null');
+    if (sql === null)
+      throw new TypeError('Invalid query: expected an SQL string or an options object, got null');
     const query = createQuery(sql, values, cb);
     query._connection = this;
     if (!(typeof sql === 'object' && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
@@ -246,15 +278,21 @@ class Connection extends EventEmitter {
         query.sql = this.format(query.sql, query.values);
       } catch (err) {
         // E.g. a Symbol among the values: say where it was.
-        if (err instanceof TypeError) throw new TypeError(`Invalid query values: ${err.message}`, { cause: err });
+        if (err instanceof TypeError)
+          throw new TypeError(`Invalid query values: ${err.message}`, { cause: err });
         throw err;
       }
     }
     // `query(cb)` sends an empty query; the server answers ER_EMPTY_QUERY, as with `mysql`.
     const text = sqlText(query.sql);
     // As `mysql`: a timeout that is not a positive number means none.
-    const timeout = query._timeout === undefined ? undefined : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
-    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) => session.query(id, text, query._idempotent, timeout, duringHook));
+    const timeout =
+      query._timeout === undefined
+        ? undefined
+        : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
+    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) =>
+      session.query(id, text, query._idempotent, timeout, duringHook),
+    );
     return query;
   }
 
@@ -290,7 +328,11 @@ class Connection extends EventEmitter {
     try {
       const hook = this.config.onConnect;
       const result = hook.call(this, hookConnection, done);
-      if (result && typeof result.then === 'function') result.then(() => done(), (err) => done(err || new Error('onConnect rejected')));
+      if (result && typeof result.then === 'function')
+        result.then(
+          () => done(),
+          (err) => done(err || new Error('onConnect rejected')),
+        );
       else if (hook.length < 2) done();
     } catch (err) {
       done(err);
@@ -410,7 +452,8 @@ class Connection extends EventEmitter {
   }
 
   format(sql, values) {
-    if (typeof this.config.queryFormat === 'function') return this.config.queryFormat.call(this, sql, values, this.config.timezone);
+    if (typeof this.config.queryFormat === 'function')
+      return this.config.queryFormat.call(this, sql, values, this.config.timezone);
     return SqlString.format(sql, values, this.config.stringifyObjects, this.config.timezone);
   }
 
@@ -422,7 +465,11 @@ class Connection extends EventEmitter {
     // While paused, results wait (in order) until resume(); events are not held back.
     if (this._paused && (message.kind === PARTIAL || this._held.length > 0)) {
       this._held.push(message);
-      if (this._held.length >= HELD_CHUNKS_BEFORE_NATIVE_PAUSE && !this._nativePaused && this._native !== null) {
+      if (
+        this._held.length >= HELD_CHUNKS_BEFORE_NATIVE_PAUSE &&
+        !this._nativePaused &&
+        this._native !== null
+      ) {
         this._nativePaused = true;
         this._native.pause();
       }
@@ -459,12 +506,16 @@ class Connection extends EventEmitter {
         this.state = 'authenticated';
         this.threadId = message.event.threadId;
         this._stats.connected();
-        if (channels.connect.hasSubscribers) channels.connect.publish({ connection: this, threadId: this.threadId });
+        if (channels.connect.hasSubscribers)
+          channels.connect.publish({ connection: this, threadId: this.threadId });
         this.emit('connect');
         return;
       case DISCONNECT: {
         this.state = 'disconnected';
-        const event = { error: message.event.error ? fromNative(message.event.error) : undefined, threadId: message.event.threadId };
+        const event = {
+          error: message.event.error ? fromNative(message.event.error) : undefined,
+          threadId: message.event.threadId,
+        };
         this._stats.disconnected(event.error);
         if (channels.disconnect.hasSubscribers) channels.disconnect.publish({ connection: this, ...event });
         this.emit('disconnect', event);
@@ -473,14 +524,25 @@ class Connection extends EventEmitter {
       case RECONNECTING: {
         const event = message.event;
         this.state = 'connecting';
-        const reconnecting = { attempt: event.attempt, delay: event.delay, error: event.error ? fromNative(event.error) : undefined, host: event.host };
-        if (channels.reconnecting.hasSubscribers) channels.reconnecting.publish({ connection: this, ...reconnecting });
+        const reconnecting = {
+          attempt: event.attempt,
+          delay: event.delay,
+          error: event.error ? fromNative(event.error) : undefined,
+          host: event.host,
+        };
+        if (channels.reconnecting.hasSubscribers)
+          channels.reconnecting.publish({ connection: this, ...reconnecting });
         this.emit('reconnecting', reconnecting);
         return;
       }
       case FAILOVER: {
         const event = message.event;
-        const failover = { from: event.previousHost, to: event.host, reason: event.reason, error: event.error ? fromNative(event.error) : undefined };
+        const failover = {
+          from: event.previousHost,
+          to: event.host,
+          reason: event.reason,
+          error: event.error ? fromNative(event.error) : undefined,
+        };
         this._stats.movedTo(event.host);
         if (channels.failover.hasSubscribers) channels.failover.publish({ connection: this, ...failover });
         this.emit('failover', failover);
@@ -537,7 +599,11 @@ class Connection extends EventEmitter {
     if (this._pending.size === 0) return;
     const entries = [...this._pending.values()];
     this._pending.clear();
-    const err = this._fatalError || clientError('PROTOCOL_CONNECTION_LOST', 'Connection lost: the session closed.', { outcome: 'not_executed' });
+    const err =
+      this._fatalError ||
+      clientError('PROTOCOL_CONNECTION_LOST', 'Connection lost: the session closed.', {
+        outcome: 'not_executed',
+      });
     callEach(entries, (entry) => this._answer(entry, err));
   }
 
@@ -570,7 +636,13 @@ class Connection extends EventEmitter {
   _answer(entry, err, message) {
     if (entry.query) {
       if (entry.startedAt !== undefined && channels.queryEnd.hasSubscribers) {
-        channels.queryEnd.publish({ connection: this, query: entry.query, sql: entry.query.sql, error: err || undefined, duration: performance.now() - entry.startedAt });
+        channels.queryEnd.publish({
+          connection: this,
+          query: entry.query,
+          sql: entry.query.sql,
+          error: err || undefined,
+          duration: performance.now() - entry.startedAt,
+        });
       }
       if (err) entry.query._fail(err, message && message.index);
       else entry.query._succeed();
@@ -596,10 +668,21 @@ class Connection extends EventEmitter {
   }
 
   _debugReply(err, message) {
-    if (err) return this._debugPacket(true, 'ErrorPacket', { code: err.code, errno: err.errno, sqlState: err.sqlState, message: err.sqlMessage || err.message });
+    if (err)
+      return this._debugPacket(true, 'ErrorPacket', {
+        code: err.code,
+        errno: err.errno,
+        sqlState: err.sqlState,
+        message: err.sqlMessage || err.message,
+      });
     for (const part of message.parts || []) {
       if (part.ok) this._debugPacket(true, 'OkPacket', part.ok);
-      else this._debugPacket(true, 'ResultSet', { index: part.index, rows: part.rows, fields: part.fields ? part.fields.map((f) => f.name) : undefined });
+      else
+        this._debugPacket(true, 'ResultSet', {
+          index: part.index,
+          rows: part.rows,
+          fields: part.fields ? part.fields.map((f) => f.name) : undefined,
+        });
     }
     if (!message.parts) this._debugPacket(true, 'OkPacket', {});
   }

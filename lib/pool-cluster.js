@@ -54,9 +54,15 @@ class PoolCluster extends EventEmitter {
   add(id, config) {
     if (this._closed) throw new Error('PoolCluster is closed.');
     const nodeId = typeof id === 'object' ? 'CLUSTER::' + ++this._lastId : String(id);
-    if (this._nodes[nodeId] !== undefined) throw new Error('Node ID "' + nodeId + '" is already defined in PoolCluster.');
+    if (this._nodes[nodeId] !== undefined)
+      throw new Error('Node ID "' + nodeId + '" is already defined in PoolCluster.');
     const poolConfig = typeof id !== 'object' ? new PoolConfig(config) : new PoolConfig(id);
-    this._nodes[nodeId] = { id: nodeId, errorCount: 0, pool: new Pool({ config: poolConfig }), _offlineUntil: 0 };
+    this._nodes[nodeId] = {
+      id: nodeId,
+      errorCount: 0,
+      pool: new Pool({ config: poolConfig }),
+      _offlineUntil: 0,
+    };
     this._clearFindCaches();
   }
 
@@ -81,7 +87,8 @@ class PoolCluster extends EventEmitter {
     selector = (selector || this._defaultSelector).toUpperCase();
     if (selectors[selector] === undefined) selector = this._defaultSelector;
     const key = pattern + selector;
-    if (this._namespaces[key] === undefined) this._namespaces[key] = new PoolNamespace(this, pattern, selector);
+    if (this._namespaces[key] === undefined)
+      this._namespaces[key] = new PoolNamespace(this, pattern, selector);
     return this._namespaces[key];
   }
 
@@ -111,7 +118,11 @@ class PoolCluster extends EventEmitter {
   stats() {
     const nodes = {};
     for (const node of Object.values(this._nodes)) {
-      nodes[node.id] = { errorCount: node.errorCount, offline: node._offlineUntil > monotonicMs(), ...node.pool.stats() };
+      nodes[node.id] = {
+        errorCount: node.errorCount,
+        offline: node._offlineUntil > monotonicMs(),
+        ...node.pool.stats(),
+      };
     }
     return { nodes };
   }
@@ -185,7 +196,8 @@ class PoolCluster extends EventEmitter {
 }
 
 function noNodeError(cluster, pattern) {
-  if (cluster._findNodeIds(pattern, true).length !== 0) return clientError('POOL_NONEONLINE', 'Pool does not have online node.');
+  if (cluster._findNodeIds(pattern, true).length !== 0)
+    return clientError('POOL_NONEONLINE', 'Pool does not have online node.');
   return clientError('POOL_NOEXIST', 'Pool does not exist.');
 }
 
@@ -230,7 +242,8 @@ class PoolNamespace {
       return query;
     }
     const { connectionConfig } = clusterNode.pool.config;
-    if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = connectionConfig.typeCast;
+    if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql))
+      query.typeCast = connectionConfig.typeCast;
     if (connectionConfig.trace) query._callSite = new Error();
     cluster._getConnection(clusterNode, (err, conn) => {
       const retry = err && cluster._canRetry && cluster._findNodeIds(this._pattern).length !== 0;

@@ -5,13 +5,23 @@
 const { ConnectionConfig, parseUrl } = require('./config');
 
 /** Options that belong to the pool; the rest configure each connection. */
-const POOL_OPTIONS = ['acquireTimeout', 'waitForConnections', 'connectionLimit', 'queueLimit', 'maxLifetime', 'idleTimeout', 'minIdle', 'resetOnRelease'];
+const POOL_OPTIONS = [
+  'acquireTimeout',
+  'waitForConnections',
+  'connectionLimit',
+  'queueLimit',
+  'maxLifetime',
+  'idleTimeout',
+  'minIdle',
+  'resetOnRelease',
+];
 
 const DEFAULT_IDLE_TIMEOUT = 10 * 60 * 1000;
 
 function poolNumber(options, field, fallback) {
   const value = options[field] === undefined ? fallback : Number(options[field]);
-  if (Number.isNaN(value) || value < 0) throw new RangeError(`Invalid option ${field}: expected a number >= 0, got ${String(options[field])}`);
+  if (Number.isNaN(value) || value < 0)
+    throw new RangeError(`Invalid option ${field}: expected a number >= 0, got ${String(options[field])}`);
   return value;
 }
 
@@ -26,9 +36,11 @@ class PoolConfig {
   constructor(options) {
     if (typeof options === 'string') options = parseUrl(options);
     if (options === undefined || options === null) options = {};
-    if (typeof options !== 'object') throw new TypeError('Invalid pool config: expected an object or a connection URL');
+    if (typeof options !== 'object')
+      throw new TypeError('Invalid pool config: expected an object or a connection URL');
     this.acquireTimeout = poolNumber(options, 'acquireTimeout', 10 * 1000);
-    this.waitForConnections = options.waitForConnections === undefined ? true : Boolean(options.waitForConnections);
+    this.waitForConnections =
+      options.waitForConnections === undefined ? true : Boolean(options.waitForConnections);
     this.connectionLimit = poolNumber(options, 'connectionLimit', 10);
     // The pool's queue of getConnection() calls (0: unlimited), as in `mysql`; not the
     // connection's command queue, which keeps its default.

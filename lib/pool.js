@@ -71,7 +71,10 @@ class PoolConnection extends Connection {
     const now = Date.now();
     this._createdAt = now;
     this._releasedAt = now;
-    this._expiresAt = pool.config.maxLifetime > 0 ? now + pool.config.maxLifetime * (1 - LIFETIME_JITTER * Math.random()) : Infinity;
+    this._expiresAt =
+      pool.config.maxLifetime > 0
+        ? now + pool.config.maxLifetime * (1 - LIFETIME_JITTER * Math.random())
+        : Infinity;
     // As in `mysql`: the connection leaves the pool when it ends (here: only on a give-up or a
     // quit) or reports a fatal error; the listener also keeps a give-up from throwing.
     this.on('end', this._removeFromPool);
@@ -169,18 +172,24 @@ class Pool extends EventEmitter {
     this._startSweeper();
     // acquireTimeout bounds the whole connect, retries included (as `mysql`'s handshake timeout).
     const timeout = () => inactivityTimeout('Handshake', this.config.acquireTimeout);
-    withTimeout(this.config.acquireTimeout, timeout, (done) => connection.connect(done), (err) => {
-      remove(this._acquiringConnections, connection);
-      if (this._closed) err = poolClosedError();
-      if (err) {
-        this._discard(connection, 'connectFailed');
-        cb(err);
-        return;
-      }
-      if (channels.poolConnection.hasSubscribers) channels.poolConnection.publish({ pool: this, connection });
-      this.emit('connection', connection);
-      this._handOut(connection, cb);
-    });
+    withTimeout(
+      this.config.acquireTimeout,
+      timeout,
+      (done) => connection.connect(done),
+      (err) => {
+        remove(this._acquiringConnections, connection);
+        if (this._closed) err = poolClosedError();
+        if (err) {
+          this._discard(connection, 'connectFailed');
+          cb(err);
+          return;
+        }
+        if (channels.poolConnection.hasSubscribers)
+          channels.poolConnection.publish({ pool: this, connection });
+        this.emit('connection', connection);
+        this._handOut(connection, cb);
+      },
+    );
   }
 
   acquireConnection(connection, cb) {
@@ -203,7 +212,12 @@ class Pool extends EventEmitter {
       // Back to the pool's identity.
       connection.config = this.config.newConnectionConfig();
       const timeout = () => inactivityTimeout('ChangeUser', this.config.acquireTimeout);
-      withTimeout(this.config.acquireTimeout, timeout, (done) => connection.changeUser(done), onOperationComplete);
+      withTimeout(
+        this.config.acquireTimeout,
+        timeout,
+        (done) => connection.changeUser(done),
+        onOperationComplete,
+      );
       return;
     }
     // The session pings before a command after `pingAfterIdle` anyway; doing it here lets the
@@ -275,7 +289,11 @@ class Pool extends EventEmitter {
       };
     }
     // Purging removes each connection from the list at once: iterate over a copy.
-    endEach([...this._allConnections], (connection, onEnd) => this._purgeConnection(connection, onEnd, 'poolEnded'), cb);
+    endEach(
+      [...this._allConnections],
+      (connection, onEnd) => this._purgeConnection(connection, onEnd, 'poolEnded'),
+      cb,
+    );
   }
 
   query(sql, values, cb) {
@@ -285,7 +303,11 @@ class Pool extends EventEmitter {
   }
 
   escape(value) {
-    return SqlString.escape(value, this.config.connectionConfig.stringifyObjects, this.config.connectionConfig.timezone);
+    return SqlString.escape(
+      value,
+      this.config.connectionConfig.stringifyObjects,
+      this.config.connectionConfig.timezone,
+    );
   }
 
   escapeId(value) {
@@ -293,7 +315,12 @@ class Pool extends EventEmitter {
   }
 
   format(sql, values) {
-    return SqlString.format(sql, values, this.config.connectionConfig.stringifyObjects, this.config.connectionConfig.timezone);
+    return SqlString.format(
+      sql,
+      values,
+      this.config.connectionConfig.stringifyObjects,
+      this.config.connectionConfig.timezone,
+    );
   }
 
   /** Pool counters, totals over its connections, and each connection's stats(). */
@@ -311,7 +338,8 @@ class Pool extends EventEmitter {
       all: this._allConnections.length,
       free: this._freeConnections.length,
       acquiring: this._acquiringConnections.length,
-      borrowed: this._allConnections.length - this._freeConnections.length - this._acquiringConnections.length,
+      borrowed:
+        this._allConnections.length - this._freeConnections.length - this._acquiringConnections.length,
       waiting: this._connectionQueue.length,
       created: this._counters.created,
       removed: { ...this._counters.removed },
@@ -330,7 +358,8 @@ class Pool extends EventEmitter {
       return;
     }
     this._connectionQueue.push(callback);
-    if (channels.poolEnqueue.hasSubscribers) channels.poolEnqueue.publish({ pool: this, waiting: this._connectionQueue.length });
+    if (channels.poolEnqueue.hasSubscribers)
+      channels.poolEnqueue.publish({ pool: this, waiting: this._connectionQueue.length });
     this.emit('enqueue');
   }
 
@@ -386,7 +415,12 @@ class Pool extends EventEmitter {
     for (const connection of [...this._freeConnections]) {
       if (connection._dueForRecycling(now)) {
         this._recycle(connection, 'maxLifetime');
-      } else if (idleTimeout > 0 && now - connection._releasedAt >= idleTimeout && this._allConnections.length > minIdle && connection._pending.size === 0) {
+      } else if (
+        idleTimeout > 0 &&
+        now - connection._releasedAt >= idleTimeout &&
+        this._allConnections.length > minIdle &&
+        connection._pending.size === 0
+      ) {
         this._recycle(connection, 'idleTimeout');
       }
     }
@@ -413,7 +447,8 @@ class Pool extends EventEmitter {
 /** A Query for a pool's query(): the caller's stack (trace) and typeCast, as `mysql` sets them. */
 function pooledQuery(sql, values, cb, connectionConfig) {
   const query = createQuery(sql, values, cb);
-  if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = connectionConfig.typeCast;
+  if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql))
+    query.typeCast = connectionConfig.typeCast;
   if (connectionConfig.trace) query._callSite = new Error();
   return query;
 }

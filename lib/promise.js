@@ -25,7 +25,8 @@ function inheritEvents(source, target, events) {
 }
 
 function rejectCallbackArgument(values) {
-  if (typeof values === 'function') throw new TypeError('Callback function is not available with promise clients.');
+  if (typeof values === 'function')
+    throw new TypeError('Callback function is not available with promise clients.');
 }
 
 /** The caller's stack, appended to an error as `trace` does for the callback API. */
@@ -82,7 +83,16 @@ function transactionStatement(connection, method, options) {
   });
 }
 
-const CONNECTION_EVENTS = ['error', 'drain', 'connect', 'end', 'enqueue', 'disconnect', 'reconnecting', 'reconnect'];
+const CONNECTION_EVENTS = [
+  'error',
+  'drain',
+  'connect',
+  'end',
+  'enqueue',
+  'disconnect',
+  'reconnecting',
+  'reconnect',
+];
 
 class PromiseConnection extends EventEmitter {
   constructor(connection) {
@@ -136,7 +146,9 @@ class PromiseConnection extends EventEmitter {
   }
 
   changeUser(options) {
-    return call(this.connection, 'changeUser', options || {}, this.connection.config.trace).then(() => undefined);
+    return call(this.connection, 'changeUser', options || {}, this.connection.config.trace).then(
+      () => undefined,
+    );
   }
 
   reset() {
@@ -257,7 +269,9 @@ class PromisePoolNamespace {
   }
 
   getConnection() {
-    return new Promise((resolve, reject) => this.poolNamespace.getConnection(wrapPoolConnection(resolve, reject)));
+    return new Promise((resolve, reject) =>
+      this.poolNamespace.getConnection(wrapPoolConnection(resolve, reject)),
+    );
   }
 
   query(sql, values) {
@@ -337,7 +351,8 @@ module.exports = {
   createPoolCluster,
   escape: callbackApi.escape,
   escapeId: callbackApi.escapeId,
-  format: (sql, values, stringifyObjects, timeZone) => SqlString.format(sql, values, stringifyObjects, timeZone),
+  format: (sql, values, stringifyObjects, timeZone) =>
+    SqlString.format(sql, values, stringifyObjects, timeZone),
   raw: callbackApi.raw,
   PromiseConnection,
   PromisePool,

@@ -114,7 +114,8 @@ class Query extends EventEmitter {
     try {
       if (err) {
         if (this.listenerCount('error') > 0) this.emit('error', err);
-        else if (!this._callback && this._connection && !this._cancelled) this._connection._unhandledError(err);
+        else if (!this._callback && this._connection && !this._cancelled)
+          this._connection._unhandledError(err);
       }
     } finally {
       try {

@@ -58,8 +58,12 @@ function makeOkPacket(info, config) {
   const ok = new OkPacket();
   ok.fieldCount = 0;
   const big = config && config.supportBigNumbers;
-  ok.affectedRows = big && info.affectedRowsText !== undefined && info.affectedRowsText !== null ? info.affectedRowsText : info.affectedRows;
-  ok.insertId = big && info.insertIdText !== undefined && info.insertIdText !== null ? info.insertIdText : info.insertId;
+  ok.affectedRows =
+    big && info.affectedRowsText !== undefined && info.affectedRowsText !== null
+      ? info.affectedRowsText
+      : info.affectedRows;
+  ok.insertId =
+    big && info.insertIdText !== undefined && info.insertIdText !== null ? info.insertIdText : info.insertId;
   ok.serverStatus = info.serverStatus;
   ok.warningCount = info.warningCount;
   ok.message = info.info ? infoMessage(info.info) : '';
@@ -93,12 +97,23 @@ function parseGeometry(buffer) {
   let offset = 4;
   function parse() {
     let result = null;
-    const byteOrder = buffer.readUInt8(offset); offset += 1;
-    const u32 = () => { const v = byteOrder ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset); offset += 4; return v; };
-    const f64 = () => { const v = byteOrder ? buffer.readDoubleLE(offset) : buffer.readDoubleBE(offset); offset += 8; return v; };
+    const byteOrder = buffer.readUInt8(offset);
+    offset += 1;
+    const u32 = () => {
+      const v = byteOrder ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset);
+      offset += 4;
+      return v;
+    };
+    const f64 = () => {
+      const v = byteOrder ? buffer.readDoubleLE(offset) : buffer.readDoubleBE(offset);
+      offset += 8;
+      return v;
+    };
     const wkbType = u32();
     switch (wkbType) {
-      case 1: result = { x: f64(), y: f64() }; break;
+      case 1:
+        result = { x: f64(), y: f64() };
+        break;
       case 2: {
         result = [];
         for (let i = u32(); i > 0; i--) result.push({ x: f64(), y: f64() });
@@ -113,7 +128,10 @@ function parseGeometry(buffer) {
         }
         break;
       }
-      case 4: case 5: case 6: case 7: {
+      case 4:
+      case 5:
+      case 6:
+      case 7: {
         result = [];
         for (let i = u32(); i > 0; i--) result.push(parse());
         break;
@@ -155,14 +173,18 @@ function castValue(field, cell, config) {
     case Types.FLOAT:
     case Types.DOUBLE:
       numberString = cell.string();
-      return numberString === null || (field.zeroFill && numberString[0] === '0') ? numberString : Number(numberString);
+      return numberString === null || (field.zeroFill && numberString[0] === '0')
+        ? numberString
+        : Number(numberString);
     case Types.NEWDECIMAL:
     case Types.LONGLONG:
       numberString = cell.string();
       return numberString === null || (field.zeroFill && numberString[0] === '0')
         ? numberString
         : config.supportBigNumbers &&
-            (config.bigNumberStrings || Number(numberString) >= IEEE_754_BINARY_64_PRECISION || Number(numberString) <= -IEEE_754_BINARY_64_PRECISION)
+            (config.bigNumberStrings ||
+              Number(numberString) >= IEEE_754_BINARY_64_PRECISION ||
+              Number(numberString) <= -IEEE_754_BINARY_64_PRECISION)
           ? numberString
           : Number(numberString);
     case Types.BIT:
@@ -193,9 +215,15 @@ class Field {
     this.length = packet.length;
     Object.defineProperty(this, '_cell', { value: cell });
   }
-  string() { return this._cell.string(); }
-  buffer() { return this._cell.buffer(); }
-  geometry() { return this._cell.geometry(); }
+  string() {
+    return this._cell.string();
+  }
+  buffer() {
+    return this._cell.buffer();
+  }
+  geometry() {
+    return this._cell.geometry();
+  }
 }
 
 // --- the compiled fast path -----------------------------------------------------------------------
@@ -257,7 +285,10 @@ const copy = (data, start, end) => Buffer.from(data.subarray(start, end));
 
 function bigNumber(text, config) {
   const n = Number(text);
-  return config.supportBigNumbers && (config.bigNumberStrings || n >= IEEE_754_BINARY_64_PRECISION || n <= -IEEE_754_BINARY_64_PRECISION) ? text : n;
+  return config.supportBigNumbers &&
+    (config.bigNumberStrings || n >= IEEE_754_BINARY_64_PRECISION || n <= -IEEE_754_BINARY_64_PRECISION)
+    ? text
+    : n;
 }
 
 function date(text, suffix) {
@@ -284,7 +315,14 @@ function digits(d, from, to) {
 function dateFromBytes(d, s, e, offset, isDate) {
   const length = e - s;
   if (isDate ? length !== 10 : length < 19 || length === 20 || length > 26) return undefined;
-  if (d[s + 4] !== 45 || d[s + 7] !== 45 || !digits(d, s, s + 4) || !digits(d, s + 5, s + 7) || !digits(d, s + 8, s + 10)) return undefined;
+  if (
+    d[s + 4] !== 45 ||
+    d[s + 7] !== 45 ||
+    !digits(d, s, s + 4) ||
+    !digits(d, s + 5, s + 7) ||
+    !digits(d, s + 8, s + 10)
+  )
+    return undefined;
   const year = two(d, s) * 100 + two(d, s + 2);
   const month = two(d, s + 5);
   const day = two(d, s + 8);
@@ -295,7 +333,8 @@ function dateFromBytes(d, s, e, offset, isDate) {
   let ms = 0;
   if (length > 10) {
     if (d[s + 10] !== 32 || d[s + 13] !== 58 || d[s + 16] !== 58) return undefined;
-    if (!digits(d, s + 11, s + 13) || !digits(d, s + 14, s + 16) || !digits(d, s + 17, s + 19)) return undefined;
+    if (!digits(d, s + 11, s + 13) || !digits(d, s + 14, s + 16) || !digits(d, s + 17, s + 19))
+      return undefined;
     hour = two(d, s + 11);
     minute = two(d, s + 14);
     second = two(d, s + 17);
@@ -308,7 +347,8 @@ function dateFromBytes(d, s, e, offset, isDate) {
   }
   if (offset === null) return new Date(year, month - 1, day, hour, minute, second, ms);
   // Date.UTC's value, computed here (one builtin call less per cell).
-  const utc = daysFromCivil(year, month, day) * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 + ms;
+  const utc =
+    daysFromCivil(year, month, day) * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 + ms;
   return new Date(utc - offset * 60000);
 }
 
@@ -327,8 +367,24 @@ function daysFromCivil(year, month, day) {
 
 // Zones that are UTC at every instant, as Intl names them.
 const UTC_ZONES = new Set([
-  'UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'Etc/GMT', 'GMT', 'Etc/GMT0', 'GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'GMT+0', 'GMT-0',
-  'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu', 'Etc/Greenwich', 'Greenwich',
+  'UTC',
+  'Etc/UTC',
+  'Etc/UCT',
+  'UCT',
+  'Etc/GMT',
+  'GMT',
+  'Etc/GMT0',
+  'GMT0',
+  'Etc/GMT+0',
+  'Etc/GMT-0',
+  'GMT+0',
+  'GMT-0',
+  'Etc/Universal',
+  'Universal',
+  'Etc/Zulu',
+  'Zulu',
+  'Etc/Greenwich',
+  'Greenwich',
 ]);
 let zoneChecked = false;
 let zoneTz;
@@ -374,7 +430,9 @@ function cellExpression(field, config) {
     case Types.DATETIME2:
     case Types.NEWDATE: {
       if (typeMatch(field.type, config.dateStrings)) return 'utf8(d, s, e)';
-      const suffix = (field.type === Types.DATE ? ' 00:00:00' : '') + (config.timezone !== 'local' ? ' ' + config.timezone : '');
+      const suffix =
+        (field.type === Types.DATE ? ' 00:00:00' : '') +
+        (config.timezone !== 'local' ? ' ' + config.timezone : '');
       const slow = `date(utf8(d, s, e), ${JSON.stringify(suffix)})`;
       const offset = config.timezone === 'local' ? 'local' : timezoneOffset(config.timezone);
       if (offset === undefined) return slow;
@@ -421,11 +479,15 @@ const LENGTH_WIDTH = [0, 2, 3, 8];
 /** The cell length for a first byte above 250 (read from d[p...]); -1 for NULL. */
 function longLength(d, p, first) {
   switch (first) {
-    case 0xfb: return -1;
-    case 0xfc: return d[p] | (d[p + 1] << 8);
-    case 0xfd: return d[p] | (d[p + 1] << 8) | (d[p + 2] << 16);
+    case 0xfb:
+      return -1;
+    case 0xfc:
+      return d[p] | (d[p + 1] << 8);
+    case 0xfd:
+      return d[p] | (d[p + 1] << 8) | (d[p + 2] << 16);
     // A cell is at most 1 GB (max_allowed_packet): the high bytes are zero.
-    default: return d[p] + d[p + 1] * 0x100 + d[p + 2] * 0x10000 + d[p + 3] * 0x1000000;
+    default:
+      return d[p] + d[p + 1] * 0x100 + d[p + 2] * 0x10000 + d[p + 3] * 0x1000000;
   }
 }
 
@@ -444,19 +506,48 @@ function compileDecoder(fields, config) {
       ${lines.join('\n      ')}
       onRow(row);
     }`;
-  const factory = new Function('RowDataPacket', 'parseIntBytes', 'latin1', 'utf8', 'copy', 'bigNumber', 'date', 'dateFromBytes', 'decimalFromBytes', 'parseGeometry', 'longLength', 'LENGTH_WIDTH',
-    `return function decode(d, rows, config, onRow, local, ascii) {${body}\n};`);
-  const decode = factory(RowDataPacket, parseIntBytes, latin1, utf8, copy, bigNumber, date, dateFromBytes, decimalFromBytes, parseGeometry, longLength, LENGTH_WIDTH);
+  const factory = new Function(
+    'RowDataPacket',
+    'parseIntBytes',
+    'latin1',
+    'utf8',
+    'copy',
+    'bigNumber',
+    'date',
+    'dateFromBytes',
+    'decimalFromBytes',
+    'parseGeometry',
+    'longLength',
+    'LENGTH_WIDTH',
+    `return function decode(d, rows, config, onRow, local, ascii) {${body}\n};`,
+  );
+  const decode = factory(
+    RowDataPacket,
+    parseIntBytes,
+    latin1,
+    utf8,
+    copy,
+    bigNumber,
+    date,
+    dateFromBytes,
+    decimalFromBytes,
+    parseGeometry,
+    longLength,
+    LENGTH_WIDTH,
+  );
   // Only a decoder with local-time date columns needs the process's zone looked up per call.
   decode.usesLocal = lines.some((line) => line.includes('dateFromBytes(d, s, e, local,'));
   return decode;
 }
 
 function decoderFor(fields, config) {
-  const dateStrings = Array.isArray(config.dateStrings) ? config.dateStrings.join('|') : Boolean(config.dateStrings);
+  const dateStrings = Array.isArray(config.dateStrings)
+    ? config.dateStrings.join('|')
+    : Boolean(config.dateStrings);
   const bigNumbers = config.supportBigNumbers ? (config.bigNumberStrings ? 2 : 1) : 0;
   let key = `${config.timezone}\u0000${dateStrings}\u0000${bigNumbers}`;
-  for (const field of fields) key += `\u0000${field.type}:${field.charsetNr}:${field.zeroFill ? 1 : 0}:${field.name}`;
+  for (const field of fields)
+    key += `\u0000${field.type}:${field.charsetNr}:${field.zeroFill ? 1 : 0}:${field.name}`;
   let decoder = decoders.get(key);
   if (decoder === undefined) {
     if (decoders.size >= MAX_DECODERS) decoders.clear();
@@ -520,4 +611,16 @@ function decodeRows(part, fields, options, onRow) {
   }
 }
 
-module.exports = { RowDataPacket, OkPacket, FieldPacket, makeFieldPacket, makeOkPacket, decodeRows, parseGeometry, dateFromBytes, decimalFromBytes, timezoneOffset, localOffset };
+module.exports = {
+  RowDataPacket,
+  OkPacket,
+  FieldPacket,
+  makeFieldPacket,
+  makeOkPacket,
+  decodeRows,
+  parseGeometry,
+  dateFromBytes,
+  decimalFromBytes,
+  timezoneOffset,
+  localOffset,
+};

@@ -42,7 +42,8 @@ class ConnectionStats {
     entry.disconnects++;
     this.connectedSince = null;
     if (this.disconnectedAt === null) this.disconnectedAt = now;
-    if (error) entry.lastError = this.lastError = { code: error.code, message: error.message, at: new Date(now) };
+    if (error)
+      entry.lastError = this.lastError = { code: error.code, message: error.message, at: new Date(now) };
   }
 
   reconnected(downtime, now = Date.now()) {
@@ -105,12 +106,15 @@ class ConnectionStats {
 /** Adds `from`'s per-host counters into `into` (pool totals). */
 function addHosts(into, from) {
   for (const [host, entry] of Object.entries(from)) {
-    const total = into[host] || (into[host] = { connects: 0, reconnects: 0, disconnects: 0, downtimeMs: 0, lastError: null });
+    const total =
+      into[host] ||
+      (into[host] = { connects: 0, reconnects: 0, disconnects: 0, downtimeMs: 0, lastError: null });
     total.connects += entry.connects;
     total.reconnects += entry.reconnects;
     total.disconnects += entry.disconnects;
     total.downtimeMs += entry.downtimeMs;
-    if (entry.lastError && (!total.lastError || entry.lastError.at > total.lastError.at)) total.lastError = entry.lastError;
+    if (entry.lastError && (!total.lastError || entry.lastError.at > total.lastError.at))
+      total.lastError = entry.lastError;
   }
   return into;
 }

@@ -9,7 +9,7 @@ const root = path.join(__dirname, '..');
 const cargo = spawnSync('cargo', ['--version'], { encoding: 'utf8' });
 if (cargo.error || cargo.status !== 0) {
   console.error(
-    'reconnecting-mysql: building the native addon needs Rust\'s cargo on the PATH.\n' +
+    "reconnecting-mysql: building the native addon needs Rust's cargo on the PATH.\n" +
       'Install it from https://rustup.rs (then run `npm install` again).',
   );
   process.exit(1);

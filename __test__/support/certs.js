@@ -29,26 +29,70 @@ async function openssl(dir, args) {
 
 async function makeCa(dir, name) {
   await openssl(dir, [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', `${name}-key.pem`, '-out', `${name}.pem`, '-days', '2', '-subj', `/CN=reconnecting-mysql test ${name}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    `${name}-key.pem`,
+    '-out',
+    `${name}.pem`,
+    '-days',
+    '2',
+    '-subj',
+    `/CN=reconnecting-mysql test ${name}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
 }
 
 /** A leaf certificate signed by `ca`, with the given extensions (one per line of an extfile). */
 async function makeLeaf(dir, name, ca, subject, extensions) {
   await openssl(dir, [
-    'req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', subject,
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    `${name}-key.pem`,
+    '-out',
+    `${name}.csr`,
+    '-subj',
+    subject,
   ]);
   fs.writeFileSync(path.join(dir, `${name}.ext`), extensions.join('\n') + '\n');
   await openssl(dir, [
-    'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}-key.pem`, '-CAcreateserial',
-    '-days', '2', '-extfile', `${name}.ext`, '-out', `${name}.pem`,
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${ca}.pem`,
+    '-CAkey',
+    `${ca}-key.pem`,
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.pem`,
   ]);
   const certFile = path.join(dir, `${name}.pem`);
   const keyFile = path.join(dir, `${name}-key.pem`);
-  return { cert: fs.readFileSync(certFile, 'utf8'), key: fs.readFileSync(keyFile, 'utf8'), certFile, keyFile };
+  return {
+    cert: fs.readFileSync(certFile, 'utf8'),
+    key: fs.readFileSync(keyFile, 'utf8'),
+    certFile,
+    keyFile,
+  };
 }
 
 async function makeTestPki() {
@@ -56,11 +100,23 @@ async function makeTestPki() {
   try {
     await makeCa(dir, 'ca');
     await makeCa(dir, 'other-ca');
-    const serverExt = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth'];
-    const server = await makeLeaf(dir, 'server', 'ca', '/CN=localhost', [...serverExt, 'subjectAltName=IP:127.0.0.1,DNS:localhost']);
-    const wrongHost = await makeLeaf(dir, 'wrong-host', 'ca', '/CN=db.example.test', [...serverExt, 'subjectAltName=DNS:db.example.test']);
+    const serverExt = [
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+    ];
+    const server = await makeLeaf(dir, 'server', 'ca', '/CN=localhost', [
+      ...serverExt,
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ]);
+    const wrongHost = await makeLeaf(dir, 'wrong-host', 'ca', '/CN=db.example.test', [
+      ...serverExt,
+      'subjectAltName=DNS:db.example.test',
+    ]);
     const client = await makeLeaf(dir, 'client', 'ca', '/CN=app-client', [
-      'basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=clientAuth',
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=clientAuth',
     ]);
     return {
       dir,

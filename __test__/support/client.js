@@ -37,7 +37,9 @@ async function waitUntil(check, { timeout = 10000, interval = 20, what = 'condit
 
 /** Resolves once the server no longer lists `threadId`. */
 function waitThreadGone(server, threadId) {
-  return waitUntil(async () => !(await server.threadIds()).includes(threadId), { what: `thread ${threadId} to end` });
+  return waitUntil(async () => !(await server.threadIds()).includes(threadId), {
+    what: `thread ${threadId} to end`,
+  });
 }
 
 /** KILLs the connection's thread; resolves with the 'reconnect' event once the connection healed. */
@@ -62,7 +64,10 @@ function runNode(body, { env = {}, timeout = 10000 } = {}) {
   const path = require('node:path');
   const script = `const mysql = require(${JSON.stringify(path.join(__dirname, '..', '..'))});\n${body}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const timer = setTimeout(() => {
@@ -76,4 +81,15 @@ function runNode(body, { env = {}, timeout = 10000 } = {}) {
   });
 }
 
-module.exports = { query, queryOutcome, end, connect, waitUntil, waitThreadGone, killAndHeal, once, sleep, runNode };
+module.exports = {
+  query,
+  queryOutcome,
+  end,
+  connect,
+  waitUntil,
+  waitThreadGone,
+  killAndHeal,
+  once,
+  sleep,
+  runNode,
+};

@@ -2,7 +2,10 @@
 import * as mysql from '../../promise';
 
 async function main(): Promise<void> {
-  const conn: mysql.PromiseConnection = await mysql.createConnection({ host: '127.0.0.1', reconnect: { maxAttempts: 3 } });
+  const conn: mysql.PromiseConnection = await mysql.createConnection({
+    host: '127.0.0.1',
+    reconnect: { maxAttempts: 3 },
+  });
   const [rows, fields] = await conn.query<Array<{ x: number }>>('SELECT ? AS x', [1]);
   console.log(rows[0].x, fields && fields[0].name);
   const [ok] = await conn.beginTransaction();

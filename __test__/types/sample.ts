@@ -16,7 +16,12 @@ const conn: mysql.Connection = mysql.createConnection({
 
 const secure = mysql.createConnection({
   host: 'db.internal',
-  ssl: { ca: ['-----BEGIN CERTIFICATE-----'], servername: 'db.example.com', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' },
+  ssl: {
+    ca: ['-----BEGIN CERTIFICATE-----'],
+    servername: 'db.example.com',
+    minVersion: 'TLSv1.2',
+    maxVersion: 'TLSv1.3',
+  },
 });
 secure.destroy();
 
@@ -52,10 +57,17 @@ q.on('result', (row, index) => console.log(row, index)).on('end', () => conn.end
 q.stream({ highWaterMark: 5 }).pipe(process.stdout);
 conn.beginTransaction((err) => console.log(err && err.sqlMessage));
 conn.statistics((err, stats) => console.log(stats.uptime));
-const sql: string = mysql.format('SELECT ?? FROM t WHERE id = ?', ['a', 1]) + mysql.escape('x') + mysql.escapeId('t');
+const sql: string =
+  mysql.format('SELECT ?? FROM t WHERE id = ?', ['a', 1]) + mysql.escape('x') + mysql.escapeId('t');
 console.log(sql, mysql.raw('NOW()').toSqlString());
 
-const pool: mysql.Pool = mysql.createPool({ host: '127.0.0.1', connectionLimit: 4, maxLifetime: 60000, idleTimeout: false, resetOnRelease: true });
+const pool: mysql.Pool = mysql.createPool({
+  host: '127.0.0.1',
+  connectionLimit: 4,
+  maxLifetime: 60000,
+  idleTimeout: false,
+  resetOnRelease: true,
+});
 pool.on('acquire', (connection) => console.log(connection.threadId));
 pool.getConnection((err, connection) => {
   if (err) return console.log(err.code);
