@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const mysql = require('..');
-const { runtimeInfo } = require('../binding');
+const { runtimeInfo } = require('../lib/native');
 const { usePrivateServer } = require('./support/mariadb');
 const { query, end, once, runNode } = require('./support/client');
 
@@ -25,7 +25,7 @@ test('sessions run on the event loop by default', async () => {
 
 test('RECONNECTING_MYSQL_RUNTIME=thread runs them on a thread, with the same results', async () => {
   const body = `
-    const binding = require(${JSON.stringify(path.join(ROOT, 'binding'))});
+    const binding = require(${JSON.stringify(path.join(ROOT, 'lib', 'native'))});
     const conn = mysql.createConnection(${JSON.stringify(server.config())});
     conn.query('SELECT 6 * 7 AS answer', (err, rows) => {
       if (err) throw err;
@@ -110,7 +110,7 @@ test('a worker thread gets a runtime of its own; terminating it mid-query leaves
     const mysql = require(workerData.root);
     const conn = mysql.createConnection(workerData.config);
     conn.query('SELECT CONNECTION_ID() AS id', (err, rows) => {
-      parentPort.postMessage({ err: err && err.code, id: rows && rows[0].id, mode: require(workerData.root + '/binding').runtimeInfo().mode });
+      parentPort.postMessage({ err: err && err.code, id: rows && rows[0].id, mode: require(workerData.root + '/lib/native').runtimeInfo().mode });
       conn.query('SELECT SLEEP(10)');
     });`;
   for (let round = 0; round < 3; round++) {

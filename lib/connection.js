@@ -5,7 +5,7 @@
 const { EventEmitter } = require('node:events');
 const util = require('node:util');
 const SqlString = require('sqlstring');
-const { NativeSession } = require('../binding');
+const { NativeSession } = require('./native');
 const { Query } = require('./query');
 const { fromNative, clientError } = require('./errors');
 const { getCharsetNumber } = require('./config');

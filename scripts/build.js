@@ -18,7 +18,8 @@ if (cargo.error || cargo.status !== 0) {
 const cli = path.join(path.dirname(require.resolve('@napi-rs/cli/package.json')), 'dist', 'cli.js');
 // RECONNECTING_MYSQL_PROFILE=dev builds without LTO for quick iteration.
 const profile = process.env.RECONNECTING_MYSQL_PROFILE;
-const args = [cli, 'build', '--platform', '--js', 'binding.js', '--dts', 'binding.d.ts'];
+// lib/native.js is the loader, so napi's generated one is not wanted; the .d.ts is unused too.
+const args = [cli, 'build', '--platform', '--no-js', '--dts', 'binding.d.ts'];
 if (profile && profile !== 'release') args.push('--profile', profile);
 else args.push('--release');
 
