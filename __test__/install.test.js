@@ -53,14 +53,7 @@ before(async () => {
     tarballs = stageAndPack({ [host.suffix]: binary }, path.join(work, 'dist'));
   }
   registry = await startRegistry();
-  // Only what a test publishes exists there, so sqlstring comes from the npm registry's tarball.
-  const sqlstring = execFileSync('npm', ['pack', `sqlstring@${pkg.dependencies.sqlstring}`, '--json'], {
-    cwd: work,
-    encoding: 'utf8',
-  });
-  await registry.publish(path.join(work, JSON.parse(sqlstring)[0].filename));
-  for (const tarball of Object.values(tarballs.platforms)) await registry.publish(tarball);
-  await registry.publish(tarballs.main);
+  await site.publishRelease(registry, tarballs);
 });
 
 after(async () => {
@@ -143,7 +136,7 @@ for (const [tool, args] of [
   ['npm', ['--ignore-scripts']],
   ['pnpm', []],
 ]) {
-  test(`${[tool, 'install', ...args].join(' ')} in a site without Rust: small, no install script, the seed post heals`, async () => {
+  test(`${[tool, 'install', ...args].join(' ')} in a site without Rust: small, no install script, the seed post heals`, async (t) => {
     assert.equal(
       spawnSync('cargo', ['--version'], { env: { PATH: site.pathWithoutRust() } }).error.code,
       'ENOENT',
@@ -164,8 +157,8 @@ for (const [tool, args] of [
       assert.ok(
         seen.entry.startsWith(fs.realpathSync(installed.dir)) || seen.entry.startsWith(installed.dir),
       );
-      console.log(
-        `# ${tool} ${args.join(' ')}: ${packages.length} packages, ${bytes} bytes, ${installed.ms.toFixed(0)} ms`,
+      t.diagnostic(
+        `${[tool, ...args].join(' ')}: ${packages.length} packages, ${bytes} bytes, ${installed.ms.toFixed(0)} ms`,
       );
     } finally {
       site.removeSite(installed);

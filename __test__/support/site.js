@@ -15,6 +15,24 @@ const ROOT = path.join(__dirname, '..', '..');
 const PNPM = path.join(ROOT, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 const { version } = require('../../package.json');
 
+/**
+ * Publishes a release (scripts/stage.js's { main, platforms } tarballs) and the one runtime
+ * dependency, taken from the npm registry as a tarball: the private registry has nothing else.
+ */
+async function publishRelease(registry, tarballs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-deps-'));
+  try {
+    for (const [name, range] of Object.entries(require('../../package.json').dependencies)) {
+      const packed = await execFileP('npm', ['pack', `${name}@${range}`, '--json'], { cwd: dir });
+      await registry.publish(path.join(dir, JSON.parse(packed.stdout)[0].filename));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  for (const tarball of Object.values(tarballs.platforms)) await registry.publish(tarball);
+  await registry.publish(tarballs.main);
+}
+
 /** PATH with Node and the system's tools, without ~/.cargo/bin: no compiler can run. */
 function pathWithoutRust() {
   return [path.dirname(process.execPath), '/usr/bin', '/bin']
@@ -110,4 +128,12 @@ function removeSite(site) {
   fs.rmSync(site.dir, { recursive: true, force: true });
 }
 
-module.exports = { installSite, installedPackages, installedBytes, runSeedPost, removeSite, pathWithoutRust };
+module.exports = {
+  publishRelease,
+  installSite,
+  installedPackages,
+  installedBytes,
+  runSeedPost,
+  removeSite,
+  pathWithoutRust,
+};
