@@ -59,13 +59,23 @@ test('localInfile: false is refused by the server, with the same error as mysql'
   theirs.end();
 });
 
-test('a missing file fails the statement with ENOENT and the connection stays usable', async () => {
+test('a missing file fails the statement with ENOENT, with the result packet, as mysql', async () => {
   const conn = mysql.createConnection(server.config());
+  const theirs = oracle.createConnection(server.config());
   const missing = path.join(dir, 'missing.tsv');
-  const { err } = await queryOutcome(conn, load(missing));
+  const [ours, oracleOutcome] = await Promise.all([
+    queryOutcome(conn, load(missing)),
+    queryOutcome(theirs, load(missing)),
+  ]);
+  const { err, results } = ours;
   assert.equal(err.code, 'ENOENT');
   assert.equal(err.errno, -2);
   assert.equal(err.message, `ENOENT: no such file or directory, open '${missing}'`);
+  assert.equal(oracleOutcome.err.code, 'ENOENT');
+  assert.ok(results, 'the callback gets the OK packet beside the error');
+  for (const field of ['affectedRows', 'insertId', 'warningCount', 'message'])
+    assert.equal(results[field], oracleOutcome.results[field], field);
   assert.equal((await query(conn, 'SELECT 1 AS one'))[0].one, 1);
   await end(conn);
+  theirs.end();
 });

@@ -91,12 +91,19 @@ class Query extends EventEmitter {
     this._end(null, results, fields);
   }
 
-  /** The command failed; `index` is the statement that failed. */
+  /**
+   * The command failed; `index` is the statement that failed. Without one (a LOAD DATA LOCAL
+   * whose file failed) the statement finished: the results come in the shape of a success.
+   */
   _fail(err, index) {
-    if (index !== undefined && index !== null) {
-      err.index = index;
-      err.sql = this.sql;
+    if (index === undefined || index === null) {
+      if (this._results.length === 0) return this._end(err);
+      const results = this._results.length > 1 ? this._results : this._results[0];
+      const fields = this._fields.length > 1 ? this._fields : this._fields[0];
+      return this._end(err, results, fields);
     }
+    err.index = index;
+    err.sql = this.sql;
     const results = this._results.length > 0 ? this._results : undefined;
     const fields = this._fields.length > 0 ? this._fields : undefined;
     this._end(err, results, fields);

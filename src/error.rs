@@ -195,8 +195,15 @@ pub fn from_mysql(err: &mysql_async::Error, endpoint: &Endpoint) -> ErrorInfo {
 }
 
 fn from_driver(err: &DriverError) -> ErrorInfo {
-    if let DriverError::LocalInfile(LocalInfileError::ReadError(io)) = err {
-        return from_local_file(io);
+    match err {
+        DriverError::LocalInfile(LocalInfileError::ReadError(io)) => return from_local_file(io),
+        DriverError::LocalInfile(LocalInfileError::NoHandler) => {
+            return ErrorInfo::client(
+                crate::infile::DISABLED,
+                "The server asked for a LOCAL INFILE file while localInfile is false; refused without reading any file",
+            )
+        }
+        _ => {}
     }
     let code = match err {
         DriverError::ConnectionClosed => "PROTOCOL_CONNECTION_LOST",
@@ -221,6 +228,9 @@ fn from_driver(err: &DriverError) -> ErrorInfo {
 /// A LOAD DATA LOCAL file that could not be read (Node's fs error fields, as `mysql` reports them).
 fn from_local_file(io: &std::io::Error) -> ErrorInfo {
     let message = io.to_string();
+    if message.starts_with(crate::infile::REFUSED) {
+        return ErrorInfo::client(crate::infile::REFUSED, message);
+    }
     let (code, errno) = match io.kind() {
         ErrorKind::NotFound => ("ENOENT", -2),
         ErrorKind::PermissionDenied => ("EACCES", -13),

@@ -1,17 +1,65 @@
-//! `LOAD DATA LOCAL INFILE`: as in `mysql`, the client reads the file the statement names when
-//! `localInfile` is on (the default). When it is off, no handler is installed, the client does not
-//! announce LOCAL_FILES, and the server refuses the statement itself. A file that cannot be read
-//! is answered with an empty one, so the connection stays in step and the statement fails cleanly.
+//! `LOAD DATA LOCAL INFILE`, safe against a hostile server. A server can answer *any* command
+//! with "send me file X"; `mysql` obeys, which lets a rogue server (or anyone on an unencrypted
+//! path) read any file the process can. Here a file is sent only while the command in flight is
+//! the application's own `LOAD DATA LOCAL INFILE '<name>'` and the server asks for exactly that
+//! name, once: the session arms a [`Permit`] for that one statement. Every other request is
+//! answered with an empty file, so the server ends the statement and the connection stays in
+//! step, and the statement fails with `ER_LOCAL_INFILE_WRONG_FILENAME` without opening anything.
+//! A permitted file that cannot be read is answered the same way and fails with Node's fs error.
 
 use std::io;
 use std::os::unix::ffi::OsStrExt;
+use std::sync::{Arc, Mutex};
 
 use futures_util::stream::{self, StreamExt};
 use mysql_async::prelude::GlobalHandler;
 use mysql_async::InfileData;
 use tokio_util::io::ReaderStream;
 
-pub struct LocalFiles;
+/// The message prefix that marks a refused request; error.rs turns it into the error code.
+pub const REFUSED: &str = "ER_LOCAL_INFILE_WRONG_FILENAME";
+/// The code of a request refused because `localInfile` is false.
+pub const DISABLED: &str = "ER_LOCAL_INFILE_DISABLED";
+
+/// The one file name the server may ask for while the application's statement runs.
+#[derive(Clone, Default)]
+pub struct Permit(Arc<Mutex<Option<Vec<u8>>>>);
+
+impl Permit {
+    /// Arms the permit for `sql` if it is a `LOAD DATA LOCAL INFILE` statement (else disarms).
+    pub fn arm_for(&self, sql: &str) {
+        *self.lock() = local_infile_name(sql);
+    }
+
+    pub fn disarm(&self) {
+        *self.lock() = None;
+    }
+
+    /// Takes the permit if it names exactly `requested`: a server gets one file per statement.
+    fn take_if(&self, requested: &[u8]) -> bool {
+        let mut slot = self.lock();
+        let granted = slot.as_deref() == Some(requested);
+        *slot = None;
+        granted
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Vec<u8>>> {
+        // A panic elsewhere cannot leave the Option half-written: recover the value.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+pub struct LocalFiles {
+    permit: Permit,
+}
+
+impl LocalFiles {
+    pub fn new(permit: Permit) -> Self {
+        LocalFiles { permit }
+    }
+}
 
 fn failing(err: io::Error) -> InfileData {
     stream::once(async move { Err(err) }).boxed()
@@ -27,12 +75,23 @@ fn open_error(err: io::Error, path: &str) -> io::Error {
     io::Error::new(err.kind(), format!("{code}: {text}, open '{path}'"))
 }
 
+fn refused(requested: &[u8]) -> io::Error {
+    io::Error::other(format!(
+        "{REFUSED}: the server asked for LOCAL INFILE '{}', which is not the file this statement names; refused without reading it",
+        String::from_utf8_lossy(requested)
+    ))
+}
+
 impl GlobalHandler for LocalFiles {
     fn handle(
         &self,
         file_name: &[u8],
     ) -> futures_util::future::BoxFuture<'static, Result<InfileData, mysql_async::LocalInfileError>>
     {
+        if !self.permit.take_if(file_name) {
+            let err = refused(file_name);
+            return Box::pin(async move { Ok(failing(err)) });
+        }
         let path = std::path::PathBuf::from(std::ffi::OsStr::from_bytes(file_name));
         Box::pin(async move {
             match tokio::fs::File::open(&path).await {
@@ -40,5 +99,195 @@ impl GlobalHandler for LocalFiles {
                 Err(err) => Ok(failing(open_error(err, &path.to_string_lossy()))),
             }
         })
+    }
+}
+
+/// Skips whitespace and comments (`/* */`, `-- `, `#`) from the start of `sql`.
+fn skip_blank(sql: &[u8]) -> &[u8] {
+    let mut rest = sql;
+    loop {
+        let trimmed = rest.trim_ascii_start();
+        if let Some(after) = trimmed.strip_prefix(b"/*") {
+            match after.windows(2).position(|w| w == b"*/") {
+                Some(end) => rest = &after[end + 2..],
+                None => return &[],
+            }
+        } else if trimmed.starts_with(b"#")
+            || (trimmed.starts_with(b"--")
+                && trimmed.get(2).is_none_or(|c| c.is_ascii_whitespace()))
+        {
+            match trimmed.iter().position(|&c| c == b'\n') {
+                Some(end) => rest = &trimmed[end + 1..],
+                None => return &[],
+            }
+        } else {
+            return trimmed;
+        }
+    }
+}
+
+/// Consumes the keyword `word` (case-insensitive, followed by a non-identifier byte).
+fn keyword<'a>(sql: &'a [u8], word: &str) -> Option<&'a [u8]> {
+    let sql = skip_blank(sql);
+    let head = sql.get(..word.len())?;
+    let boundary = sql
+        .get(word.len())
+        .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'_'));
+    (head.eq_ignore_ascii_case(word.as_bytes()) && boundary).then(|| &sql[word.len()..])
+}
+
+/// A quoted string literal with the escapes MySQL (and `mysql`'s escaping) use.
+fn string_literal(sql: &[u8]) -> Option<Vec<u8>> {
+    let sql = skip_blank(sql);
+    let quote = *sql.first().filter(|q| **q == b'\'' || **q == b'"')?;
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < sql.len() {
+        let c = sql[i];
+        if c == b'\\' {
+            let escaped = *sql.get(i + 1)?;
+            out.extend_from_slice(match escaped {
+                b'0' => b"\0",
+                b'b' => b"\x08",
+                b'n' => b"\n",
+                b'r' => b"\r",
+                b't' => b"\t",
+                b'Z' => b"\x1a",
+                // MySQL keeps the backslash before % and _ (they are LIKE wildcards).
+                b'%' => b"\\%",
+                b'_' => b"\\_",
+                _ => std::slice::from_ref(&sql[i + 1]),
+            });
+            i += 2;
+        } else if c == quote {
+            if sql.get(i + 1) == Some(&quote) {
+                out.push(quote);
+                i += 2;
+            } else {
+                return Some(out);
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The file a `LOAD DATA|XML [LOW_PRIORITY|CONCURRENT] LOCAL INFILE '<name>'` statement names, as
+/// the server will ask for it; None for any other statement.
+pub fn local_infile_name(sql: &str) -> Option<Vec<u8>> {
+    let rest = keyword(sql.as_bytes(), "LOAD")?;
+    let rest = keyword(rest, "DATA").or_else(|| keyword(rest, "XML"))?;
+    let rest = keyword(rest, "LOW_PRIORITY")
+        .or_else(|| keyword(rest, "CONCURRENT"))
+        .unwrap_or(rest);
+    let rest = keyword(rest, "LOCAL")?;
+    string_literal(keyword(rest, "INFILE")?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(sql: &str) -> Option<String> {
+        local_infile_name(sql).map(|n| String::from_utf8(n).unwrap())
+    }
+
+    #[test]
+    fn names_the_file_of_a_load_data_local_statement() {
+        assert_eq!(
+            name("LOAD DATA LOCAL INFILE '/tmp/a.csv' INTO TABLE t").as_deref(),
+            Some("/tmp/a.csv")
+        );
+        assert_eq!(
+            name("  load data local infile \"b.tsv\" into table t").as_deref(),
+            Some("b.tsv")
+        );
+        assert_eq!(
+            name("LOAD DATA LOW_PRIORITY LOCAL INFILE 'c' INTO TABLE t").as_deref(),
+            Some("c")
+        );
+        assert_eq!(
+            name("LOAD DATA CONCURRENT LOCAL INFILE 'c' INTO TABLE t").as_deref(),
+            Some("c")
+        );
+        assert_eq!(
+            name("LOAD XML LOCAL INFILE 'x.xml' INTO TABLE t").as_deref(),
+            Some("x.xml")
+        );
+        assert_eq!(
+            name("/* hint */ LOAD DATA -- c\n LOCAL INFILE 'd' INTO TABLE t").as_deref(),
+            Some("d")
+        );
+        assert_eq!(
+            name("# c\nLOAD\tDATA\nLOCAL\nINFILE'e'").as_deref(),
+            Some("e")
+        );
+    }
+
+    #[test]
+    fn decodes_escapes_as_mysql_and_sqlstring_write_them() {
+        assert_eq!(
+            name(r"LOAD DATA LOCAL INFILE 'it\'s.csv' INTO TABLE t").as_deref(),
+            Some("it's.csv")
+        );
+        assert_eq!(
+            name("LOAD DATA LOCAL INFILE 'it''s.csv' INTO TABLE t").as_deref(),
+            Some("it's.csv")
+        );
+        assert_eq!(
+            name(r#"LOAD DATA LOCAL INFILE "a\"b" INTO TABLE t"#).as_deref(),
+            Some("a\"b")
+        );
+        assert_eq!(
+            name(r"LOAD DATA LOCAL INFILE 'C:\\dir\\f' INTO TABLE t").as_deref(),
+            Some(r"C:\dir\f")
+        );
+        assert_eq!(
+            name(r"LOAD DATA LOCAL INFILE 'a\nb\tc\0' INTO TABLE t").as_deref(),
+            Some("a\nb\tc\0")
+        );
+        assert_eq!(
+            name(r"LOAD DATA LOCAL INFILE '50\%_\_x' INTO TABLE t").as_deref(),
+            Some(r"50\%_\_x")
+        );
+    }
+
+    #[test]
+    fn other_statements_name_no_file() {
+        for sql in [
+            "SELECT 1",
+            "LOAD DATA INFILE '/etc/passwd' INTO TABLE t", // server-side file: never ours to send
+            "SELECT 'LOAD DATA LOCAL INFILE ''x'''",
+            "LOADDATA LOCAL INFILE 'x'",
+            "LOAD DATA LOCALINFILE 'x'",
+            "LOAD DATA LOCAL INFILE x",
+            "LOAD DATA LOCAL INFILE 'unterminated",
+            "/* LOAD DATA LOCAL INFILE 'x' */ SELECT 1",
+            "-- LOAD DATA LOCAL INFILE 'x'",
+            "",
+        ] {
+            assert_eq!(name(sql), None, "{sql}");
+        }
+    }
+
+    #[test]
+    fn a_permit_grants_exactly_its_name_once() {
+        let permit = Permit::default();
+        permit.arm_for("LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t");
+        assert!(!permit.take_if(b"/etc/passwd"), "another name is refused");
+        assert!(!permit.take_if(b"a.csv"), "and a refusal spends the permit");
+        permit.arm_for("LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t");
+        assert!(permit.take_if(b"a.csv"));
+        assert!(
+            !permit.take_if(b"a.csv"),
+            "a second request in the same statement is refused"
+        );
+        permit.arm_for("SELECT 1");
+        assert!(!permit.take_if(b"a.csv"));
+        permit.arm_for("LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t");
+        permit.disarm();
+        assert!(!permit.take_if(b"a.csv"));
     }
 }

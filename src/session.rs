@@ -15,7 +15,7 @@ use napi_derive::napi;
 use tokio::sync::{mpsc, Notify};
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
-use crate::infile::LocalFiles;
+use crate::infile::{LocalFiles, Permit};
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
 use crate::resultset::{counter, ok_part, FieldInfo, OkInfo, ResultPart, RowBuffer, RowBytes};
 use crate::statement::{self, SessionEffect};
@@ -465,6 +465,8 @@ pub struct Session {
     endpoint: Endpoint,
     /// The columns last sent to JavaScript (it keeps them too).
     sent_fields: Vec<FieldInfo>,
+    /// The one LOCAL INFILE name the server may ask for while the app's statement runs.
+    infile_permit: Permit,
     hosts: Vec<HostState>,
     /// The host of the live connection, or of the last connect attempt.
     current_host: usize,
@@ -542,6 +544,7 @@ impl Session {
             lost: None,
             hook_round: 0,
             sent_fields: Vec::new(),
+            infile_permit: Permit::default(),
             endpoint,
             hosts,
             current_host: 0,
@@ -1034,7 +1037,11 @@ impl Session {
             .client_ignore_space(self.options.ignore_space)
             .stmt_cache_size(0)
             .tcp_nodelay(true)
-            .local_infile_handler(self.options.local_infile.then_some(LocalFiles))
+            .local_infile_handler(
+                self.options
+                    .local_infile
+                    .then(|| LocalFiles::new(self.infile_permit.clone())),
+            )
             .ssl_opts(self.options.ssl.clone());
         Opts::from(builder)
     }
@@ -1388,8 +1395,12 @@ impl Session {
             let mut error = cause;
             error.fatal = false;
             // The parts of the statements that ran; `index` tells JavaScript which one failed.
+            // A LOAD DATA LOCAL whose file failed has none: the statement itself finished (as
+            // `mysql`'s load error, the callback gets its OK packet as for a success).
             let mut reply = Message::reply(kind::FAILED, id, parts, Some(error));
-            reply.index = Some(failure.index);
+            if !is_local_file_failure(&failure.error) {
+                reply.index = Some(failure.index);
+            }
             self.sink.send(reply);
             return Step::Done;
         }
@@ -1499,6 +1510,8 @@ impl Session {
             index: 0,
             emitted: false,
         };
+        // Only the application's own statement may have the server read a local file.
+        self.infile_permit.arm_for(sql);
         let work = stream_results(conn, sql, &outlet, &mut progress);
         let result = match query_timeout {
             Some(limit) => match timeout(limit, work).await {
@@ -1510,6 +1523,7 @@ impl Session {
             },
             None => work.await.map_err(|error| (error, None)),
         };
+        self.infile_permit.disarm();
         result.map_err(|(error, timed_out)| QueryFailure {
             error,
             index: progress.index,
@@ -1838,13 +1852,47 @@ struct Progress<'a> {
     emitted: bool,
 }
 
+fn is_local_file_failure(error: &mysql_async::Error) -> bool {
+    matches!(
+        error,
+        mysql_async::Error::Driver(mysql_async::DriverError::LocalInfile(_))
+    )
+}
+
+/// The connection's last OK packet, in the shape JavaScript gets.
+fn last_ok(conn: &Conn) -> OkInfo {
+    let (affected_rows, affected_rows_text) = counter(conn.affected_rows());
+    let (insert_id, insert_id_text) = counter(conn.last_insert_id().unwrap_or(0));
+    OkInfo {
+        affected_rows,
+        insert_id,
+        affected_rows_text,
+        insert_id_text,
+        server_status: conn
+            .last_ok_packet()
+            .map_or(0, |ok| u32::from(ok.status_flags().bits())),
+        warning_count: u32::from(conn.get_warnings()),
+        info: conn.info().into_owned(),
+    }
+}
+
 async fn stream_results(
     conn: &mut Conn,
     sql: &str,
     outlet: &Outlet<'_>,
     progress: &mut Progress<'_>,
 ) -> Result<(), mysql_async::Error> {
-    let mut result = conn.query_iter(sql).await?;
+    let mut result = match conn.query_iter(sql).await {
+        Ok(result) => result,
+        Err(error) => {
+            // As `mysql`: a LOAD DATA LOCAL whose file could not be sent (or was refused) still
+            // ends with the server's OK packet, which the callback gets beside the error.
+            if is_local_file_failure(&error) {
+                progress.parts.push(ok_part(progress.index, last_ok(conn)));
+            }
+            return Err(error);
+        }
+    };
     loop {
         match result.columns() {
             Some(columns) if columns.is_empty() => {

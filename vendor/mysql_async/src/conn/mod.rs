@@ -457,7 +457,7 @@ impl Conn {
         self.inner.disconnected = true;
         self.write_command_data(mysql_common::constants::Command::COM_SET_OPTION, option.to_le_bytes())
             .await?;
-        self.read_packet().await?;
+        self.read_ok_packet().await?;
         self.inner.disconnected = false;
         Ok(())
     }
@@ -1005,6 +1005,22 @@ impl Conn {
             self.inner.disconnected = true;
         }
         result
+    }
+
+    /// The reply to a command answered by OK (or EOF) alone (reconnecting-mysql patch). Anything
+    /// else, such as a hostile server's LOCAL INFILE request, would leave the connection out of
+    /// step: the stream is dropped and the command fails.
+    pub(crate) async fn read_ok_packet(&mut self) -> Result<()> {
+        let packet = self.read_packet().await?;
+        if matches!(packet.first(), Some(0x00 | 0xFE)) {
+            return Ok(());
+        }
+        self.inner.stream.take();
+        self.inner.disconnected = true;
+        Err(DriverError::UnexpectedPacket {
+            payload: packet.to_vec(),
+        }
+        .into())
     }
 
     /// Returns future that reads packets from a server.

@@ -80,44 +80,72 @@ impl Conn {
     }
 
     /// Will handle local infile packet.
+    ///
+    /// reconnecting-mysql: every request is answered, even one no handler serves (an empty
+    /// file, so the server ends the statement and the connection stays in step), and a server
+    /// that answers the file with another request gets the same treatment, request after request.
     pub(super) async fn handle_local_infile<P>(&mut self, packet: &[u8]) -> crate::Result<()>
     where
         P: Protocol,
     {
-        let local_infile = ParseBuf(packet).parse::<LocalInfilePacket>(())?;
-
-        let mut infile_data = if let Some(handler) = self.inner.infile_handler.take() {
-            handler.await?
-        } else if let Some(handler) = self.opts().local_infile_handler() {
-            handler.handle(local_infile.file_name_ref()).await?
-        } else {
-            return Err(LocalInfileError::NoHandler.into());
-        };
-
         let mut result = Ok(());
-        while let Some(bytes) = infile_data.next().await {
-            match bytes {
-                Ok(bytes) => {
-                    // We'll skip empty chunks to stay compliant with the protocol.
-                    if !bytes.is_empty() {
-                        self.write_bytes(&bytes).await?;
-                    }
-                }
-                Err(err) => {
-                    // Abort the stream in case of an error.
-                    result = Err(LocalInfileError::from(err));
-                    break;
-                }
+        let mut repeated: Option<crate::buffer_pool::PooledBuf> = None;
+        loop {
+            let request = repeated.as_deref().unwrap_or(packet);
+            let outcome = self.send_local_infile(request).await?;
+            result = result.and(outcome);
+            let reply = self.read_packet().await?;
+            if reply.first() != Some(&0xFB) {
+                break;
             }
+            repeated = Some(reply);
         }
-        self.write_bytes(&[]).await?;
-
-        self.read_packet().await?;
         self.set_pending_result(Some(P::result_set_meta(Arc::from(
             Vec::new().into_boxed_slice(),
         ))))?;
 
         result.map_err(Into::into)
+    }
+
+    /// Sends the file one request asks for, then the empty packet that ends it. The outer error
+    /// breaks the connection; the inner one only fails the statement.
+    async fn send_local_infile(
+        &mut self,
+        packet: &[u8],
+    ) -> crate::Result<std::result::Result<(), LocalInfileError>> {
+        let local_infile = ParseBuf(packet).parse::<LocalInfilePacket>(())?;
+
+        let infile_data = if let Some(handler) = self.inner.infile_handler.take() {
+            Some(handler.await?)
+        } else if let Some(handler) = self.opts().local_infile_handler() {
+            Some(handler.handle(local_infile.file_name_ref()).await?)
+        } else {
+            None
+        };
+
+        let mut result = Ok(());
+        match infile_data {
+            None => result = Err(LocalInfileError::NoHandler),
+            Some(mut infile_data) => {
+                while let Some(bytes) = infile_data.next().await {
+                    match bytes {
+                        Ok(bytes) => {
+                            // We'll skip empty chunks to stay compliant with the protocol.
+                            if !bytes.is_empty() {
+                                self.write_bytes(&bytes).await?;
+                            }
+                        }
+                        Err(err) => {
+                            // Abort the stream in case of an error.
+                            result = Err(LocalInfileError::from(err));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        self.write_bytes(&[]).await?;
+        Ok(result)
     }
 
     /// Helper that handles result set packet.

@@ -22,7 +22,7 @@ impl Routine<()> for PingRoutine {
 
         let fut = async move {
             conn.write_command_data(Command::COM_PING, &[]).await?;
-            conn.read_packet().await?;
+            conn.read_ok_packet().await?;
             Ok(())
         };
 

@@ -23,7 +23,7 @@ impl Routine<()> for ResetRoutine {
         let fut = async move {
             conn.write_command_data(Command::COM_RESET_CONNECTION, &[])
                 .await?;
-            conn.read_packet().await?;
+            conn.read_ok_packet().await?;
             Ok(())
         };
 

@@ -1,0 +1,141 @@
+'use strict';
+// A hostile server (support/fake-server.js, real protocol bytes on loopback) asks for local files
+// it has no business reading. A file goes out only for the application's own LOAD DATA LOCAL
+// INFILE statement, and only the file that statement names; every other request is answered with
+// an empty file (the server ends the statement, the connection stays usable) and fails the
+// statement with ER_LOCAL_INFILE_WRONG_FILENAME, fatal: false, without the file being read.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const mysql = require('..');
+const { startFakeServer } = require('./support/fake-server');
+const { query, queryOutcome } = require('./support/client');
+
+let dir;
+let secret;
+let secretText;
+let data;
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-hostile-'));
+  secret = path.join(dir, 'secret.txt');
+  secretText = `secret-${crypto.randomUUID()}`;
+  fs.writeFileSync(secret, secretText);
+  data = path.join(dir, "it's data.csv");
+  fs.writeFileSync(data, '1,one\n');
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function open(t, onQuery, options = {}, hooks = {}) {
+  const fake = await startFakeServer({ onQuery, ...hooks });
+  const conn = mysql.createConnection({
+    host: fake.host,
+    port: fake.port,
+    user: 'u',
+    password: 'p',
+    ...options,
+  });
+  t.after(async () => {
+    conn.destroy();
+    await fake.close();
+  });
+  return { fake, conn };
+}
+
+function assertRefused(err, fake) {
+  assert.ok(err, 'the statement must fail');
+  assert.equal(err.code, 'ER_LOCAL_INFILE_WRONG_FILENAME');
+  assert.notEqual(err.fatal, true, 'the connection stays usable');
+  assert.equal(fake.infiles.length, 1);
+  assert.equal(fake.infiles[0].data.length, 0, 'nothing of the file was sent');
+  assert.ok(!fake.infiles[0].data.toString().includes(secretText));
+}
+
+test('a plain SELECT answered with a LOCAL INFILE request: refused, the file is not read', async (t) => {
+  const { fake, conn } = await open(t, (sql) => (/^SELECT 1/.test(sql) ? { infile: secret } : undefined));
+  const { err } = await queryOutcome(conn, 'SELECT 1 AS one');
+  assertRefused(err, fake);
+  assert.match(err.message, /secret\.txt/);
+  const rows = await query(conn, 'SELECT @@wait_timeout');
+  assert.equal(rows.length, 1, 'the connection stays usable');
+});
+
+test("the app's own LOAD DATA LOCAL answered with a request for another file: refused", async (t) => {
+  const { fake, conn } = await open(t, (sql) => (/^LOAD DATA/.test(sql) ? { infile: secret } : undefined));
+  const { err } = await queryOutcome(conn, mysql.format('LOAD DATA LOCAL INFILE ? INTO TABLE t', [data]));
+  assertRefused(err, fake);
+});
+
+test('an init statement of the connect answered with a LOCAL INFILE request: the file is not read', async (t) => {
+  const { fake, conn } = await open(t, (sql) => (/^SET NAMES/.test(sql) ? { infile: secret } : undefined));
+  await queryOutcome(conn, 'SELECT 1');
+  assert.ok(fake.infiles.length >= 1);
+  for (const request of fake.infiles) assert.equal(request.data.length, 0);
+});
+
+test('the file the statement names, asked for exactly: sent (escapes as mysql.format writes them)', async (t) => {
+  const { fake, conn } = await open(t, (sql) =>
+    /^LOAD DATA/.test(sql) ? { infile: data, then: { ok: { affectedRows: 1 } } } : undefined,
+  );
+  const ok = await query(conn, mysql.format('LOAD DATA LOCAL INFILE ? INTO TABLE t', [data]));
+  assert.equal(ok.affectedRows, 1);
+  assert.equal(fake.infiles.length, 1);
+  assert.equal(fake.infiles[0].data.toString(), '1,one\n');
+});
+
+test('a second request in the same statement, even for the same name: refused', async (t) => {
+  const { fake, conn } = await open(t, (sql) =>
+    /^LOAD DATA/.test(sql) ? { infile: data, then: { infile: data } } : undefined,
+  );
+  const { err } = await queryOutcome(conn, mysql.format('LOAD DATA LOCAL INFILE ? INTO TABLE t', [data]));
+  assert.equal(err && err.code, 'ER_LOCAL_INFILE_WRONG_FILENAME');
+  assert.equal(fake.infiles[0].data.toString(), '1,one\n');
+  assert.equal(fake.infiles[1].data.length, 0);
+});
+
+test('localInfile: false and a LOCAL INFILE request anyway: refused with ER_LOCAL_INFILE_DISABLED', async (t) => {
+  const { fake, conn } = await open(t, (sql) => (/^SELECT 1/.test(sql) ? { infile: secret } : undefined), {
+    localInfile: false,
+  });
+  const { err } = await queryOutcome(conn, 'SELECT 1 AS one');
+  assert.equal(err && err.code, 'ER_LOCAL_INFILE_DISABLED');
+  assert.notEqual(err.fatal, true);
+  assert.equal(fake.infiles.length, 1);
+  assert.equal(fake.infiles[0].data.length, 0, 'an empty file, so the server ends the statement');
+  const rows = await query(conn, 'SELECT @@wait_timeout');
+  assert.equal(rows.length, 1, 'the connection stays usable');
+});
+
+test('a ping answered with a LOCAL INFILE request: the file is not read', async (t) => {
+  let asked = 0;
+  const { fake, conn } = await open(
+    t,
+    undefined,
+    {},
+    { onPing: () => (++asked === 1 ? { infile: secret } : undefined) },
+  );
+  await query(conn, 'SELECT 1');
+  await new Promise((resolve) => conn.ping(() => resolve()));
+  assert.equal(asked >= 1, true, 'the server was asked to ping');
+  for (const request of fake.infiles) assert.equal(request.data.length, 0);
+  assert.ok(!fake.infiles.some((request) => request.data.toString().includes(secretText)));
+  const rows = await query(conn, 'SELECT @@wait_timeout');
+  assert.equal(rows.length, 1, 'the connection is usable after the ping');
+});
+
+test('the handshake answered with a LOCAL INFILE request: the file is not read', async (t) => {
+  let asked = 0;
+  const { fake, conn } = await open(
+    t,
+    undefined,
+    {},
+    { onHandshake: () => (++asked === 1 ? { infile: secret } : undefined) },
+  );
+  const rows = await query(conn, 'SELECT @@wait_timeout');
+  assert.equal(rows.length, 1, 'the second handshake succeeds and the query runs');
+  assert.ok(asked >= 2, 'the first handshake was abandoned');
+  for (const request of fake.infiles) assert.equal(request.data.length, 0);
+  assert.ok(!fake.infiles.some((request) => request.data.toString().includes(secretText)));
+});
