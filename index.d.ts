@@ -72,6 +72,7 @@ export interface ConnectionOptions {
   dateStrings?: boolean | Array<'TIMESTAMP' | 'DATETIME' | 'DATE'>;
   debug?: boolean | string[] | Types[];
   trace?: boolean;
+  /** Default true. A file goes out only for your own LOAD DATA LOCAL statement and the name it writes (README, Security). */
   localInfile?: boolean;
   multipleStatements?: boolean;
   flags?: string | string[];
