@@ -228,7 +228,10 @@ fn from_driver(err: &DriverError) -> ErrorInfo {
 /// A LOAD DATA LOCAL file that could not be read (Node's fs error fields, as `mysql` reports them).
 fn from_local_file(io: &std::io::Error) -> ErrorInfo {
     let message = io.to_string();
-    if message.starts_with(crate::infile::REFUSED) {
+    if io
+        .get_ref()
+        .is_some_and(|inner| inner.is::<crate::infile::Refused>())
+    {
         return ErrorInfo::client(crate::infile::REFUSED, message);
     }
     let (code, errno) = match io.kind() {

@@ -16,7 +16,7 @@ use mysql_async::prelude::GlobalHandler;
 use mysql_async::InfileData;
 use tokio_util::io::ReaderStream;
 
-/// The message prefix that marks a refused request; error.rs turns it into the error code.
+/// The code of a request for another file than the statement names.
 pub const REFUSED: &str = "ER_LOCAL_INFILE_WRONG_FILENAME";
 /// The code of a request refused because `localInfile` is false.
 pub const DISABLED: &str = "ER_LOCAL_INFILE_DISABLED";
@@ -75,11 +75,24 @@ fn open_error(err: io::Error, path: &str) -> io::Error {
     io::Error::new(err.kind(), format!("{code}: {text}, open '{path}'"))
 }
 
+/// A request refused by the permit, carried inside the io::Error mysql_async hands back, so that
+/// error.rs can tell it from a file that could not be read.
+#[derive(Debug)]
+pub struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
 fn refused(requested: &[u8]) -> io::Error {
-    io::Error::other(format!(
+    io::Error::other(Refused(format!(
         "{REFUSED}: the server asked for LOCAL INFILE '{}', which is not the file this statement names; refused without reading it",
         String::from_utf8_lossy(requested)
-    ))
+    )))
 }
 
 impl GlobalHandler for LocalFiles {
