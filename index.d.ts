@@ -74,6 +74,12 @@ export interface ConnectionOptions {
   trace?: boolean;
   /** Default true. A file goes out only for your own LOAD DATA LOCAL statement and the name it writes (README, Security). */
   localInfile?: boolean;
+  /**
+   * Serve the file a LOAD DATA LOCAL INFILE statement names from your own stream (mysql2's
+   * option) instead of reading it from disk; called only after the server asked for exactly
+   * that name. A query's own `infileStreamFactory` takes precedence.
+   */
+  infileStreamFactory?: (path: string) => Readable;
   multipleStatements?: boolean;
   flags?: string | string[];
   /** TLS options, a profile name ('Amazon RDS'), or true (verified against the built-in roots). */
@@ -126,6 +132,8 @@ export interface QueryOptions {
   typeCast?: TypeCast;
   /** May be replayed on the new connection after a loss mid-flight. */
   idempotent?: boolean;
+  /** This statement's LOAD DATA LOCAL INFILE data, as for the connection option. */
+  infileStreamFactory?: (path: string) => Readable;
 }
 
 export interface MysqlError extends Error {

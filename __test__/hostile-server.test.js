@@ -10,6 +10,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { Readable } = require('node:stream');
 const mysql = require('..');
 const { startFakeServer } = require('./support/fake-server');
 const { query, queryOutcome } = require('./support/client');
@@ -93,6 +94,30 @@ test('a second request in the same statement, even for the same name: refused', 
   assert.equal(err && err.code, 'ER_LOCAL_INFILE_WRONG_FILENAME');
   assert.equal(fake.infiles[0].data.toString(), '1,one\n');
   assert.equal(fake.infiles[1].data.length, 0);
+});
+
+test('infileStreamFactory: called only for the name the statement writes, never for a rogue request', async (t) => {
+  const asked = [];
+  const factory = (name) => {
+    asked.push(name);
+    return Readable.from(['from the stream\n']);
+  };
+  const { fake, conn } = await open(
+    t,
+    (sql) => {
+      if (/^SELECT 1/.test(sql)) return { infile: secret };
+      if (/^LOAD DATA/.test(sql)) return { infile: 'wanted.csv', then: { ok: { affectedRows: 1 } } };
+      return undefined;
+    },
+    { infileStreamFactory: factory },
+  );
+  const { err } = await queryOutcome(conn, 'SELECT 1 AS one');
+  assertRefused(err, fake);
+  assert.deepEqual(asked, [], 'the factory is not asked for a file the application did not name');
+  const ok = await query(conn, "LOAD DATA LOCAL INFILE 'wanted.csv' INTO TABLE t");
+  assert.equal(ok.affectedRows, 1);
+  assert.deepEqual(asked, ['wanted.csv']);
+  assert.equal(fake.infiles[1].data.toString(), 'from the stream\n');
 });
 
 test('localInfile: false and a LOCAL INFILE request anyway: refused with ER_LOCAL_INFILE_DISABLED', async (t) => {

@@ -449,6 +449,10 @@ class ConnectionConfig {
     }
     this.localInfile = options.localInfile === undefined ? true : options.localInfile;
     this.multipleStatements = options.multipleStatements || false;
+    this.infileStreamFactory = options.infileStreamFactory;
+    if (this.infileStreamFactory !== undefined && typeof this.infileStreamFactory !== 'function') {
+      throw fail(TypeError, 'infileStreamFactory', 'a function (path) => Readable', this.infileStreamFactory);
+    }
     this.typeCast = options.typeCast === undefined ? true : options.typeCast;
     if (typeof this.typeCast !== 'boolean' && typeof this.typeCast !== 'function') {
       throw fail(TypeError, 'typeCast', 'a boolean or a function', this.typeCast);

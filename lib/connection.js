@@ -26,6 +26,7 @@ const GAVE_UP = 14;
 const CLOSED = 15;
 const CONNECT_HOOK = 16;
 const FAILOVER = 18;
+const INFILE = 19;
 
 // The shapes of a reply the session passes as arguments (FlatReply in src/session.rs).
 const FLAT_ROWS = 1;
@@ -290,8 +291,12 @@ class Connection extends EventEmitter {
       query._timeout === undefined
         ? undefined
         : Math.max(0, Math.min(Number(query._timeout) || 0, 0xffffffff));
+    if (query.infileStreamFactory === undefined) query.infileStreamFactory = this.config.infileStreamFactory;
+    else if (typeof query.infileStreamFactory !== 'function')
+      throw new TypeError('Invalid query option infileStreamFactory: expected a function (path) => Readable');
+    const fromStream = query.infileStreamFactory !== undefined ? true : undefined;
     this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) =>
-      session.query(id, text, query._idempotent, timeout, duringHook),
+      session.query(id, text, query._idempotent, timeout, duringHook, fromStream),
     );
     return query;
   }
@@ -458,6 +463,8 @@ class Connection extends EventEmitter {
   }
 
   _onMessage(message, generation) {
+    // The server waits for the file: serve it whatever is held back for the application.
+    if (message.kind === INFILE) return this._serveInfile(message, generation);
     if (message.parts !== undefined) this._resolveFields(message.parts, generation);
     if (message.kind === CLOSED) this._sentFields.delete(generation);
     // Replies carry unique ids and are always delivered; a replaced session's events are not.
@@ -487,6 +494,46 @@ class Connection extends EventEmitter {
       if (part.fields !== undefined) this._sentFields.set(generation, part.fields);
       else if (part.sameFields === true) part.fields = this._sentFields.get(generation);
     }
+  }
+
+  /**
+   * The server asks for the file the running LOAD DATA LOCAL INFILE names (the session checked
+   * the name): stream it from the query's `infileStreamFactory` into the session.
+   */
+  _serveInfile(message, generation) {
+    const native = this._native;
+    if (native === null || generation !== this._generation) return;
+    const entry = this._pending.get(message.id);
+    const factory = entry && entry.query && entry.query.infileStreamFactory;
+    let finished = false;
+    const finish = (err) => {
+      if (finished) return;
+      finished = true;
+      if (err)
+        native.infileEnd(err.code === undefined ? undefined : String(err.code), String(err.message || err));
+      else native.infileEnd();
+    };
+    let stream;
+    try {
+      if (typeof factory !== 'function') throw new Error('no infileStreamFactory for this query');
+      stream = factory(message.text);
+      if (!stream || typeof stream.on !== 'function')
+        throw new TypeError('infileStreamFactory must return a readable stream');
+    } catch (err) {
+      return finish(err);
+    }
+    stream.on('data', (chunk) => {
+      if (finished) return;
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      // False: the statement is gone (connection lost, destroyed); stop reading.
+      if (!native.infileData(bytes)) {
+        finished = true;
+        if (typeof stream.destroy === 'function') stream.destroy();
+      }
+    });
+    stream.once('end', () => finish(null));
+    stream.once('error', (err) => finish(err));
+    stream.once('close', () => finish(new Error('the infileStreamFactory stream closed before its end')));
   }
 
   _dispatch(message) {

@@ -17,6 +17,8 @@ class Query extends EventEmitter {
     this._callback = callback;
     this._timeout = options.timeout;
     this._idempotent = options.idempotent === true;
+    // mysql2's per-query source for the file a LOAD DATA LOCAL INFILE names.
+    this.infileStreamFactory = options.infileStreamFactory;
     this._callSite = null;
     this._ended = false;
     this._results = [];

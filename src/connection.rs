@@ -16,7 +16,7 @@ use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
     kind, EventInfo, FlatPayload, FlatReply, HostAddress, Keepalive, Message, Request, Session,
-    SessionHandle, SessionOptions, Sink,
+    SessionHandle, SessionOptions, Shaped, Sink,
 };
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
@@ -234,8 +234,8 @@ unsafe fn call_directly(
         };
         let mut arguments = [std::ptr::null_mut(); FLAT_ARGUMENTS];
         let count = match message.into_flat() {
-            Ok(flat) => flat_arguments(env, flat, &mut arguments),
-            Err(message) => Message::to_napi_value(env, message).map(|object| {
+            Shaped::Flat(flat) => flat_arguments(env, flat, &mut arguments),
+            Shaped::Whole(message) => Message::to_napi_value(env, message).map(|object| {
                 arguments[0] = object;
                 1
             }),
@@ -421,11 +421,13 @@ impl NativeSession {
         idempotent: bool,
         timeout_ms: Option<u32>,
         during_hook: bool,
+        infile_from_js: Option<bool>,
     ) -> bool {
         let request = Request::Query {
             sql,
             idempotent,
             timeout: timeout_ms.filter(|ms| *ms > 0).map(millis),
+            infile_from_js: infile_from_js.unwrap_or(false),
         };
         self.send(id, request, during_hook)
     }
@@ -476,6 +478,21 @@ impl NativeSession {
     #[napi(catch_unwind)]
     pub fn transaction_state(&self) -> u32 {
         self.handle.transaction.get()
+    }
+
+    /// A chunk of the LOCAL INFILE file JavaScript serves (after an INFILE message). False: no
+    /// transfer waits for it any more; stop reading.
+    #[napi(catch_unwind)]
+    pub fn infile_data(&self, chunk: Buffer) -> bool {
+        runtime::drive(|| self.handle.infile_feed.push(chunk.to_vec()))
+    }
+
+    /// The served file is complete, or (`code`, `message`) its stream failed.
+    #[napi(catch_unwind)]
+    pub fn infile_end(&self, code: Option<String>, message: Option<String>) -> bool {
+        let failure =
+            message.map(|message| (code.unwrap_or_else(|| "ER_LOCAL_INFILE".into()), message));
+        runtime::drive(|| self.handle.infile_feed.end(failure))
     }
 
     /// Closes gracefully after the commands queued before it.

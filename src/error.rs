@@ -234,6 +234,12 @@ fn from_local_file(io: &std::io::Error) -> ErrorInfo {
     {
         return ErrorInfo::client(crate::infile::REFUSED, message);
     }
+    if let Some(failed) = io
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::infile::StreamFailed>())
+    {
+        return ErrorInfo::client(&failed.code, failed.message.clone());
+    }
     let (code, errno) = match io.kind() {
         ErrorKind::NotFound => ("ENOENT", -2),
         ErrorKind::PermissionDenied => ("EACCES", -13),

@@ -6,14 +6,18 @@
 //! answered with an empty file, so the server ends the statement and the connection stays in
 //! step, and the statement fails with `ER_LOCAL_INFILE_WRONG_FILENAME` without opening anything.
 //! A permitted file that cannot be read is answered the same way and fails with Node's fs error.
+//! With `infileStreamFactory`, a permitted request is handed to JavaScript instead of opening a
+//! file ([`JsFiles`]): the application's stream is fed back chunk by chunk through a [`Feed`].
 
 use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::sync::{Arc, Mutex};
 
+use bytes::Bytes;
 use futures_util::stream::{self, StreamExt};
 use mysql_async::prelude::GlobalHandler;
 use mysql_async::InfileData;
+use tokio::sync::mpsc;
 use tokio_util::io::ReaderStream;
 
 /// The code of a request for another file than the statement names.
@@ -23,41 +27,112 @@ pub const DISABLED: &str = "ER_LOCAL_INFILE_DISABLED";
 
 /// The one file name the server may ask for while the application's statement runs.
 #[derive(Clone, Default)]
-pub struct Permit(Arc<Mutex<Option<Vec<u8>>>>);
+pub struct Permit(Arc<Mutex<Option<Grant>>>);
+
+struct Grant {
+    name: Vec<u8>,
+    /// The command whose statement names the file, and whether JavaScript serves it.
+    command: u32,
+    from_js: bool,
+}
 
 impl Permit {
-    /// Arms the permit for `sql` if it is a `LOAD DATA LOCAL INFILE` statement (else disarms).
-    pub fn arm_for(&self, sql: &str) {
-        *self.lock() = local_infile_name(sql);
+    /// Arms the permit for `sql` (command `command`; `from_js`: the application serves the
+    /// file) if it is a `LOAD DATA LOCAL INFILE` statement, else disarms.
+    pub fn arm_for(&self, command: u32, sql: &str, from_js: bool) {
+        *lock(&self.0) = local_infile_name(sql).map(|name| Grant {
+            name,
+            command,
+            from_js,
+        });
     }
 
     pub fn disarm(&self) {
-        *self.lock() = None;
+        *lock(&self.0) = None;
     }
 
     /// Takes the permit if it names exactly `requested`: a server gets one file per statement.
-    fn take_if(&self, requested: &[u8]) -> bool {
-        let mut slot = self.lock();
-        let granted = slot.as_deref() == Some(requested);
-        *slot = None;
-        granted
+    fn take_if(&self, requested: &[u8]) -> Option<Grant> {
+        let grant = lock(&self.0).take()?;
+        (grant.name == requested).then_some(grant)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere cannot leave the value half-written: recover it.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The bytes of the file being sent, as JavaScript reads them from the application's stream.
+/// One transfer at a time: a new request replaces (and so ends) an old, abandoned one.
+#[derive(Clone, Default)]
+pub struct Feed(Arc<Mutex<Option<mpsc::UnboundedSender<io::Result<Bytes>>>>>);
+
+impl Feed {
+    fn open(&self) -> mpsc::UnboundedReceiver<io::Result<Bytes>> {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        *lock(&self.0) = Some(sender);
+        receiver
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Vec<u8>>> {
-        // A panic elsewhere cannot leave the Option half-written: recover the value.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Passes one chunk on. False when no transfer waits for it (the statement ended, the
+    /// connection was lost): JavaScript should stop reading.
+    pub fn push(&self, chunk: Vec<u8>) -> bool {
+        lock(&self.0)
+            .as_ref()
+            .is_some_and(|sender| sender.send(Ok(Bytes::from(chunk))).is_ok())
     }
+
+    /// Ends the transfer: the file is complete, or (`failure`: code and message) the stream
+    /// failed, which fails the statement with that error after an empty remainder.
+    pub fn end(&self, failure: Option<(String, String)>) -> bool {
+        let Some(sender) = lock(&self.0).take() else {
+            return false;
+        };
+        match failure {
+            None => !sender.is_closed(),
+            Some((code, message)) => sender
+                .send(Err(io::Error::other(StreamFailed { code, message })))
+                .is_ok(),
+        }
+    }
+}
+
+/// The application's `infileStreamFactory` failed or its stream emitted an error.
+#[derive(Debug)]
+pub struct StreamFailed {
+    pub code: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for StreamFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for StreamFailed {}
+
+/// Tells JavaScript that command `command` may now send file `name`.
+pub type AskJs = Box<dyn Fn(u32, &[u8]) + Send + Sync>;
+
+/// Permitted requests go to JavaScript: `ask` tells it to open the application's stream and feed
+/// it through `feed`.
+pub struct JsFiles {
+    pub ask: AskJs,
+    pub feed: Feed,
 }
 
 pub struct LocalFiles {
     permit: Permit,
+    from_js: Arc<JsFiles>,
 }
 
 impl LocalFiles {
-    pub fn new(permit: Permit) -> Self {
-        LocalFiles { permit }
+    pub fn new(permit: Permit, from_js: Arc<JsFiles>) -> Self {
+        LocalFiles { permit, from_js }
     }
 }
 
@@ -101,9 +176,18 @@ impl GlobalHandler for LocalFiles {
         file_name: &[u8],
     ) -> futures_util::future::BoxFuture<'static, Result<InfileData, mysql_async::LocalInfileError>>
     {
-        if !self.permit.take_if(file_name) {
+        let Some(grant) = self.permit.take_if(file_name) else {
             let err = refused(file_name);
             return Box::pin(async move { Ok(failing(err)) });
+        };
+        if grant.from_js {
+            let receiver = self.from_js.feed.open();
+            (self.from_js.ask)(grant.command, file_name);
+            let chunks = stream::unfold(receiver, |mut receiver| async move {
+                let chunk = receiver.recv().await?;
+                Some((chunk, receiver))
+            });
+            return Box::pin(async move { Ok(chunks.boxed()) });
         }
         let path = std::path::PathBuf::from(std::ffi::OsStr::from_bytes(file_name));
         Box::pin(async move {
@@ -288,19 +372,63 @@ mod tests {
     #[test]
     fn a_permit_grants_exactly_its_name_once() {
         let permit = Permit::default();
-        permit.arm_for("LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t");
-        assert!(!permit.take_if(b"/etc/passwd"), "another name is refused");
-        assert!(!permit.take_if(b"a.csv"), "and a refusal spends the permit");
-        permit.arm_for("LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t");
-        assert!(permit.take_if(b"a.csv"));
-        assert!(
-            !permit.take_if(b"a.csv"),
+        let load = "LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t";
+        let granted = |name: &[u8]| permit.take_if(name).map(|g| (g.command, g.from_js));
+        permit.arm_for(7, load, false);
+        assert_eq!(granted(b"/etc/passwd"), None, "another name is refused");
+        assert_eq!(granted(b"a.csv"), None, "and a refusal spends the permit");
+        permit.arm_for(8, load, true);
+        assert_eq!(granted(b"a.csv"), Some((8, true)), "granted to its command");
+        assert_eq!(
+            granted(b"a.csv"),
+            None,
             "a second request in the same statement is refused"
         );
-        permit.arm_for("SELECT 1");
-        assert!(!permit.take_if(b"a.csv"));
-        permit.arm_for("LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t");
+        permit.arm_for(9, "SELECT 1", true);
+        assert_eq!(granted(b"a.csv"), None);
+        permit.arm_for(10, load, false);
         permit.disarm();
-        assert!(!permit.take_if(b"a.csv"));
+        assert_eq!(granted(b"a.csv"), None);
+    }
+
+    #[test]
+    fn a_feed_passes_chunks_until_ended_and_refuses_after() {
+        let feed = Feed::default();
+        assert!(
+            !feed.push(b"early".to_vec()),
+            "nothing waits before a request"
+        );
+        let mut receiver = feed.open();
+        assert!(feed.push(b"a,b\n".to_vec()));
+        assert!(feed.end(None));
+        assert_eq!(
+            receiver.try_recv().unwrap().unwrap(),
+            Bytes::from_static(b"a,b\n")
+        );
+        assert!(
+            receiver.try_recv().is_err(),
+            "ended: the stream is complete"
+        );
+        assert!(
+            !feed.push(b"late".to_vec()),
+            "a chunk after the end is refused"
+        );
+
+        let mut receiver = feed.open();
+        assert!(feed.end(Some(("EBADF".into(), "bad stream".into()))));
+        let failure = receiver.try_recv().unwrap().unwrap_err();
+        let inner = failure
+            .get_ref()
+            .unwrap()
+            .downcast_ref::<StreamFailed>()
+            .unwrap();
+        assert_eq!(inner.code, "EBADF");
+
+        let receiver = feed.open();
+        drop(receiver); // the statement was abandoned
+        assert!(
+            !feed.push(b"x".to_vec()),
+            "JavaScript is told to stop reading"
+        );
     }
 }

@@ -15,7 +15,7 @@ use napi_derive::napi;
 use tokio::sync::{mpsc, Notify};
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
-use crate::infile::{LocalFiles, Permit};
+use crate::infile::{Feed, JsFiles, LocalFiles, Permit};
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
 use crate::resultset::{counter, ok_part, FieldInfo, OkInfo, ResultPart, RowBuffer, RowBytes};
 use crate::statement::{self, SessionEffect};
@@ -48,6 +48,9 @@ pub mod kind {
     /// The session moved to another host (`previousHost` -> `host`, `reason`, `error`); the
     /// CONNECT or RECONNECT event follows.
     pub const FAILOVER: u32 = 18;
+    /// The server asks for the file the running `LOAD DATA LOCAL INFILE` names (`text`), and the
+    /// application serves it (`infileStreamFactory`): feed the stream with `infileData`.
+    pub const INFILE: u32 = 19;
 }
 
 #[napi(object)]
@@ -98,6 +101,16 @@ pub struct FlatReply {
     pub payload: FlatPayload,
 }
 
+/// A message as it crosses to JavaScript: as call arguments when it has a flat shape, else as an
+/// object.
+// Built and consumed at once on the way out, never stored: boxing the large variant would only
+// add an allocation per message.
+#[allow(clippy::large_enum_variant)]
+pub enum Shaped {
+    Flat(FlatReply),
+    Whole(Message),
+}
+
 /// What a flat reply's part holds.
 pub enum FlatPayload {
     /// Rows whose columns JavaScript already has (`sameFields`, or a later chunk).
@@ -138,7 +151,7 @@ fn is_flat(part: &ResultPart) -> bool {
 
 impl Message {
     /// The flat form of a reply of one part, or the message as it was.
-    pub fn into_flat(mut self) -> Result<FlatReply, Message> {
+    pub fn into_flat(mut self) -> Shaped {
         let flat = matches!(self.kind, kind::PARTIAL | kind::DONE)
             && self.error.is_none()
             && self.index.is_none()
@@ -149,11 +162,11 @@ impl Message {
                 .as_ref()
                 .is_some_and(|parts| parts.len() == 1 && is_flat(&parts[0]));
         if !flat {
-            return Err(self);
+            return Shaped::Whole(self);
         }
         // The check above leaves exactly one part.
         let Some(part) = self.parts.take().and_then(|mut parts| parts.pop()) else {
-            return Err(self);
+            return Shaped::Whole(self);
         };
         let payload = match part.ok {
             Some(ok) => FlatPayload::Ok {
@@ -170,7 +183,7 @@ impl Message {
                 ascii: part.ascii,
             },
         };
-        Ok(FlatReply {
+        Shaped::Flat(FlatReply {
             kind: self.kind,
             id: self.id,
             index: part.index,
@@ -216,6 +229,9 @@ pub enum Request {
         /// The user marked it safe to run twice: replayed after a loss mid-flight.
         idempotent: bool,
         timeout: Option<Duration>,
+        /// The application serves the file a `LOAD DATA LOCAL INFILE` names
+        /// (`infileStreamFactory`): a permitted request goes to JavaScript.
+        infile_from_js: bool,
     },
     Ping,
     Statistics,
@@ -370,6 +386,8 @@ pub struct SessionHandle {
     destroyed: Arc<Notify>,
     pub flow: Arc<FlowGate>,
     pub transaction: Arc<TransactionFlag>,
+    /// Where JavaScript feeds the stream of a LOCAL INFILE file it serves.
+    pub infile_feed: Feed,
 }
 
 impl SessionHandle {
@@ -467,6 +485,8 @@ pub struct Session {
     sent_fields: Vec<FieldInfo>,
     /// The one LOCAL INFILE name the server may ask for while the app's statement runs.
     infile_permit: Permit,
+    /// Serves the permitted LOCAL INFILE requests of statements with `infileStreamFactory`.
+    infile_from_js: Arc<JsFiles>,
     hosts: Vec<HostState>,
     /// The host of the live connection, or of the last connect attempt.
     current_host: usize,
@@ -521,6 +541,25 @@ impl Session {
             });
         }
         let endpoint = endpoint_of(&options, &hosts[0].address);
+        let infile_feed = Feed::default();
+        let infile_from_js = {
+            let sink = sink.clone();
+            let ask = move |command: u32, name: &[u8]| {
+                sink.send(Message {
+                    kind: kind::INFILE,
+                    id: command,
+                    parts: None,
+                    error: None,
+                    index: None,
+                    text: Some(String::from_utf8_lossy(name).into_owned()),
+                    event: None,
+                })
+            };
+            Arc::new(JsFiles {
+                ask: Box::new(ask),
+                feed: infile_feed.clone(),
+            })
+        };
         let session = Session {
             current_database: options.database.clone(),
             options,
@@ -545,6 +584,7 @@ impl Session {
             hook_round: 0,
             sent_fields: Vec::new(),
             infile_permit: Permit::default(),
+            infile_from_js,
             endpoint,
             hosts,
             current_host: 0,
@@ -557,6 +597,7 @@ impl Session {
             destroyed,
             flow,
             transaction,
+            infile_feed,
         };
         (session, handle)
     }
@@ -651,8 +692,9 @@ impl Session {
                 sql,
                 idempotent,
                 timeout,
+                infile_from_js,
             } => {
-                self.query_command(command.id, sql, *idempotent, *timeout)
+                self.query_command(command.id, sql, *idempotent, *timeout, *infile_from_js)
                     .await
             }
             Request::ChangeUser {
@@ -1023,26 +1065,25 @@ impl Session {
 
     fn connect_opts(&self) -> Opts {
         let address = &self.hosts[self.current_host].address;
-        let builder = OptsBuilder::default()
-            .ip_or_hostname(address.host.clone())
-            .tcp_port(address.port)
-            .user(self.options.user.clone())
-            .pass(self.options.password.clone())
-            .db_name(self.current_database.clone())
-            // Given 127.0.0.1, mysql_async would otherwise move to the server's unix socket.
-            .prefer_socket(false)
-            .socket(self.options.socket_path.clone())
-            // `mysql` reports found rows, not changed rows, in affectedRows.
-            .client_found_rows(self.options.found_rows)
-            .client_ignore_space(self.options.ignore_space)
-            .stmt_cache_size(0)
-            .tcp_nodelay(true)
-            .local_infile_handler(
-                self.options
-                    .local_infile
-                    .then(|| LocalFiles::new(self.infile_permit.clone())),
-            )
-            .ssl_opts(self.options.ssl.clone());
+        let builder =
+            OptsBuilder::default()
+                .ip_or_hostname(address.host.clone())
+                .tcp_port(address.port)
+                .user(self.options.user.clone())
+                .pass(self.options.password.clone())
+                .db_name(self.current_database.clone())
+                // Given 127.0.0.1, mysql_async would otherwise move to the server's unix socket.
+                .prefer_socket(false)
+                .socket(self.options.socket_path.clone())
+                // `mysql` reports found rows, not changed rows, in affectedRows.
+                .client_found_rows(self.options.found_rows)
+                .client_ignore_space(self.options.ignore_space)
+                .stmt_cache_size(0)
+                .tcp_nodelay(true)
+                .local_infile_handler(self.options.local_infile.then(|| {
+                    LocalFiles::new(self.infile_permit.clone(), self.infile_from_js.clone())
+                }))
+                .ssl_opts(self.options.ssl.clone());
         Opts::from(builder)
     }
 
@@ -1337,6 +1378,7 @@ impl Session {
         sql: &str,
         idempotent: bool,
         query_timeout: Option<Duration>,
+        infile_from_js: bool,
     ) -> Step {
         if let Err(cause) = self.check_alive().await {
             self.lose(cause);
@@ -1364,7 +1406,9 @@ impl Session {
         }
         let was_in_transaction = self.in_transaction;
         let mut parts = Vec::new();
-        let result = self.run_query(id, sql, query_timeout, &mut parts).await;
+        let result = self
+            .run_query(id, sql, query_timeout, infile_from_js, &mut parts)
+            .await;
         self.last_used = Instant::now();
         let failure = match result {
             Ok(()) => {
@@ -1487,6 +1531,7 @@ impl Session {
         id: u32,
         sql: &str,
         query_timeout: Option<Duration>,
+        infile_from_js: bool,
         parts: &mut Vec<ResultPart>,
     ) -> Result<(), QueryFailure> {
         let Some(conn) = self.conn.as_mut() else {
@@ -1511,7 +1556,7 @@ impl Session {
             emitted: false,
         };
         // Only the application's own statement may have the server read a local file.
-        self.infile_permit.arm_for(sql);
+        self.infile_permit.arm_for(id, sql, infile_from_js);
         let work = stream_results(conn, sql, &outlet, &mut progress);
         let result = match query_timeout {
             Some(limit) => match timeout(limit, work).await {
@@ -1980,7 +2025,7 @@ mod tests {
         let rows = Message::reply(kind::DONE, 5, vec![rows_part(1)], None).into_flat();
         assert!(matches!(
             rows,
-            Ok(FlatReply {
+            Shaped::Flat(FlatReply {
                 kind: kind::DONE,
                 id: 5,
                 index: 1,
@@ -1995,7 +2040,7 @@ mod tests {
         let ok = Message::reply(kind::PARTIAL, 6, vec![ok_part(0, ok_info(2))], None).into_flat();
         assert!(matches!(
             ok,
-            Ok(FlatReply {
+            Shaped::Flat(FlatReply {
                 kind: kind::PARTIAL,
                 id: 6,
                 index: 0,
@@ -2021,8 +2066,10 @@ mod tests {
         for message in cases {
             let parts = message.parts.as_ref().map_or(0, Vec::len);
             match message.into_flat() {
-                Ok(_) => panic!("flattened a message that is not a plain one-part reply"),
-                Err(back) => assert_eq!(back.parts.as_ref().map_or(0, Vec::len), parts),
+                Shaped::Flat(_) => {
+                    panic!("flattened a message that is not a plain one-part reply")
+                }
+                Shaped::Whole(back) => assert_eq!(back.parts.as_ref().map_or(0, Vec::len), parts),
             }
         }
     }
