@@ -6,6 +6,7 @@
 const Types = require('./constants/types');
 const Charsets = require('./constants/charsets');
 const FieldFlags = require('./constants/field_flags');
+const { clientError } = require('./errors');
 
 const IEEE_754_BINARY_64_PRECISION = Math.pow(2, 53);
 // Language-neutral expression to match ER_UPDATE_INFO (as `mysql`).
@@ -139,7 +140,17 @@ function parseGeometry(buffer) {
     }
     return result;
   }
-  return parse();
+  try {
+    return parse();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    // Counts or coordinates past the value's end: the server sent a broken value. The query
+    // fails with a clear error (the connection stays in step: the row itself was well framed).
+    throw clientError(
+      'PARSER_MALFORMED_GEOMETRY',
+      `The server sent a malformed GEOMETRY value (${buffer.length} bytes; it ends inside a coordinate or count)`,
+    );
+  }
 }
 
 function typeMatch(type, list) {

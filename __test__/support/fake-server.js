@@ -11,7 +11,9 @@
 //   await fake.close()
 //
 // Replies: { ok: { affectedRows, info } } | { infile: name, then: reply for after the data }
-// | { rows: { columns: [name...], rows: [[string|null...]...] } } | { error: { errno, message } }.
+// | { rows: { columns: [name | { name, type, charset }...], rows: [[string|Buffer|null...]...] } }
+// | { error: { errno, message } }
+// | { raw: [payload Buffer...] } (sent as they are, one packet each).
 // `onQuery` returning undefined gets the default: a row for `SELECT @@x, ...`, OK for the rest.
 // `onHandshake()` and `onPing()` may answer the handshake response and COM_PING the same way.
 const net = require('node:net');
@@ -48,7 +50,7 @@ function lenenc(n) {
 }
 
 function lenencString(value) {
-  const bytes = Buffer.from(String(value));
+  const bytes = Buffer.isBuffer(value) ? value : Buffer.from(String(value));
   return Buffer.concat([lenenc(bytes.length), bytes]);
 }
 
@@ -59,7 +61,8 @@ function okPayload({ affectedRows = 0, insertId = 0, info = '' } = {}, header = 
     lenenc(affectedRows),
     lenenc(insertId),
     tail,
-    Buffer.from(info),
+    // Servers write the info as a length-encoded string (sql/protocol_classic.cc, net_send_ok).
+    info ? lenencString(info) : Buffer.alloc(0),
   ]);
 }
 
@@ -70,12 +73,17 @@ function errorPayload({ errno = 1064, sqlState = '42000', message = 'fake server
   return Buffer.concat([head, Buffer.from(`#${sqlState}${message}`)]);
 }
 
-function columnPayload(name) {
+function columnPayload(
+  name,
+  { type = TYPE_VAR_STRING, charset = UTF8MB4_GENERAL_CI, flags = 0, decimals = 0 } = {},
+) {
   const fixed = Buffer.alloc(13);
   fixed[0] = 0x0c;
-  fixed.writeUInt16LE(UTF8MB4_GENERAL_CI, 1);
+  fixed.writeUInt16LE(charset, 1);
   fixed.writeUInt32LE(1024, 3);
-  fixed[7] = TYPE_VAR_STRING;
+  fixed[7] = type;
+  fixed.writeUInt16LE(flags, 8);
+  fixed[10] = decimals;
   return Buffer.concat([...['def', '', '', '', name, ''].map(lenencString), fixed]);
 }
 
@@ -124,12 +132,17 @@ function startFakeServer({
         send(Buffer.concat([Buffer.from([0xfb]), Buffer.from(answer.infile)]));
       } else if (answer.rows) {
         send(lenenc(answer.rows.columns.length));
-        for (const name of answer.rows.columns) send(columnPayload(name));
+        for (const column of answer.rows.columns) {
+          send(typeof column === 'string' ? columnPayload(column) : columnPayload(column.name, column));
+        }
         if (!(caps & CAPS.DEPRECATE_EOF)) eof();
         for (const row of answer.rows.rows) {
           send(Buffer.concat(row.map((v) => (v === null ? Buffer.from([0xfb]) : lenencString(v)))));
         }
         eof();
+      } else if (answer.raw) {
+        // Payloads exactly as given, each as one packet: for lies no other reply can tell.
+        for (const payload of answer.raw) send(payload);
       } else if (answer.error) {
         send(errorPayload(answer.error));
       } else {
@@ -227,4 +240,16 @@ function startFakeServer({
   });
 }
 
-module.exports = { startFakeServer };
+// The encoders, for the protocol fuzzer (fuzz/lying-server.js).
+module.exports = {
+  startFakeServer,
+  CAPS,
+  SERVER_CAPS,
+  COM,
+  lenenc,
+  lenencString,
+  okPayload,
+  errorPayload,
+  columnPayload,
+  defaultReply,
+};

@@ -58,6 +58,9 @@ pub mod routines;
 pub mod stmt_cache;
 
 const DEFAULT_WAIT_TIMEOUT: usize = 28800;
+/// The most packets `read_packets` reserves room for up front (a MySQL table has at most 4096
+/// columns; a server claiming more gets no bigger allocation).
+const MAX_PREALLOCATED_PACKETS: usize = 4096;
 
 /// Helper that asynchronously disconnects the given connection on the default tokio executor.
 fn disconnect(mut conn: Conn) {
@@ -1025,7 +1028,8 @@ impl Conn {
 
     /// Returns future that reads packets from a server.
     pub(crate) async fn read_packets(&mut self, n: usize) -> Result<Vec<PooledBuf>> {
-        let mut packets = Vec::with_capacity(n);
+        // `n` comes from the server (a column count): a lying one must not make us allocate for it.
+        let mut packets = Vec::with_capacity(n.min(MAX_PREALLOCATED_PACKETS));
         for _ in 0..n {
             packets.push(self.read_packet().await?);
         }
@@ -1223,13 +1227,13 @@ impl Conn {
             fn apply(&self, conn: &mut Conn, value: Option<crate::Value>) {
                 match self {
                     Cfg::Socket => {
-                        conn.inner.socket = value.and_then(crate::from_value);
+                        conn.inner.socket = value.and_then(|value| crate::from_value_opt(value).ok());
                     }
                     Cfg::MaxAllowedPacket => {
                         if let Some(stream) = conn.inner.stream.as_mut() {
                             stream.set_max_allowed_packet(
                                 value
-                                    .and_then(crate::from_value)
+                                    .and_then(|value| crate::from_value_opt(value).ok())
                                     .unwrap_or(DEFAULT_MAX_ALLOWED_PACKET),
                             );
                         }
@@ -1237,7 +1241,7 @@ impl Conn {
                     Cfg::WaitTimeout => {
                         conn.inner.wait_timeout = Duration::from_secs(
                             value
-                                .and_then(crate::from_value)
+                                .and_then(|value| crate::from_value_opt(value).ok())
                                 .unwrap_or(DEFAULT_WAIT_TIMEOUT) as u64,
                         );
                     }

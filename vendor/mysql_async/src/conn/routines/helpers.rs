@@ -6,7 +6,7 @@ use futures_util::StreamExt;
 use mysql_common::{
     constants::MAX_PAYLOAD_LEN,
     io::{ParseBuf, ReadMysqlExt},
-    packets::{ComStmtSendLongData, LocalInfilePacket},
+    packets::{CommonOkPacket, ComStmtSendLongData, LocalInfilePacket, OkPacketDeserializer},
     value::Value,
 };
 
@@ -68,6 +68,10 @@ impl Conn {
 
         match packet.first() {
             Some(0x00) => {
+                // reconnecting-mysql: `read_packet` took this for the OK packet it starts like
+                // only if it parsed; one that does not is a broken reply, not a result carrying
+                // the previous statement's counters.
+                ParseBuf(&packet).parse::<OkPacketDeserializer<CommonOkPacket>>(self.capabilities())?;
                 self.set_pending_result(Some(P::result_set_meta(Arc::from(
                     Vec::new().into_boxed_slice(),
                 ))))?;
