@@ -47,6 +47,17 @@ for (const seed of [98, 954]) {
   });
 }
 
+// Seeds 3513 and 7128: a packet length cut to 0 made an empty packet where a row or the end of a
+// result set belonged, and mysql_async indexed its first byte (a panic: ER_INTERNAL).
+for (const seed of [3513, 7128]) {
+  test(`fuzz seed ${seed}: an empty packet inside a result set is a protocol error, not a panic`, async () => {
+    const result = await session(seed);
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.errors.ER_INTERNAL, undefined);
+    assert.ok(result.errors.PROTOCOL_INCORRECT_PACKET >= 1, JSON.stringify(result.errors));
+  });
+}
+
 async function open(t, hooks, options = {}) {
   const fake = await startFakeServer(hooks);
   const conn = mysql.createConnection({
