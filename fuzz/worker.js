@@ -27,12 +27,13 @@ process.on('unhandledRejection', (err) => {
   process.stdout.write(`${JSON.stringify({ uncaught: String(err && err.stack) })}\n`);
 });
 
+/** process.memoryUsage() after full collections. */
 async function rssAfterGc() {
   for (let i = 0; i < 3; i++) {
     global.gc();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return process.memoryUsage().rss;
+  return process.memoryUsage();
 }
 
 async function main() {
@@ -64,7 +65,10 @@ async function main() {
       },
     });
     batch.ms = Date.now() - started;
-    batch.rss = await rssAfterGc();
+    const memory = await rssAfterGc();
+    batch.rss = memory.rss;
+    batch.heapTotal = memory.heapTotal;
+    batch.heapUsed = memory.heapUsed;
     batch.uncaught = uncaught;
     process.stdout.write(`${JSON.stringify({ batch })}\n`);
   }
