@@ -7,7 +7,16 @@ import { EventEmitter } from 'events';
 import { Readable, ReadableOptions } from 'stream';
 
 export interface ReconnectOptions {
-  /** Attempts after a loss before giving up (default Infinity). */
+  /**
+   * Retry the first connect too, waiting for a server that is not up yet (default false: as in
+   * `mysql`, a connection never established fails its first connect with the real cause, e.g.
+   * ECONNREFUSED, after each host was tried once).
+   */
+  initial?: boolean;
+  /**
+   * Connect attempts before giving up (default Infinity): after a loss, each is announced by a
+   * 'reconnecting' event; with `initial`, the first connect counts as one and has no event.
+   */
   maxAttempts?: number;
   /** Milliseconds after a loss before giving up (default Infinity). */
   maxTime?: number;

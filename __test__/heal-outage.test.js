@@ -56,11 +56,11 @@ test('server stop and restart: queries issued during the outage all succeed afte
   await end(conn);
 });
 
-test('server down at startup, then up: the first queries wait and succeed', async () => {
+test('server down at startup, then up, with reconnect.initial: the first queries wait and succeed', async () => {
   const late = await startServer();
   try {
     await late.stop();
-    const { conn, seen } = open({}, late);
+    const { conn, seen } = open({ reconnect: { initial: true } }, late);
     const pending = queryOutcome(conn, 'SELECT 40 + 2 AS answer');
     await once(conn, 'reconnecting');
     await late.start();
@@ -139,7 +139,7 @@ test('queueing is bounded: queueLimit and queueTimeout fail commands that were n
   const down = await startServer();
   try {
     await down.stop();
-    const { conn } = open({ queueLimit: 2, queueTimeout: 300 }, down);
+    const { conn } = open({ queueLimit: 2, queueTimeout: 300, reconnect: { initial: true } }, down);
     const outcomes = [1, 2, 3].map((n) => queryOutcome(conn, 'SELECT ?', [n]));
     const third = await outcomes[2];
     assert.equal(third.err.code, 'QUEUE_LIMIT_REACHED');

@@ -150,12 +150,21 @@ test('a ping answered with a LOCAL INFILE request: the file is not read', async 
   assert.equal(rows.length, 1, 'the connection is usable after the ping');
 });
 
-test('the handshake answered with a LOCAL INFILE request: the file is not read', async (t) => {
+test('the handshake answered with a LOCAL INFILE request: the first connect fails, the file is not read', async (t) => {
+  const { fake, conn } = await open(t, undefined, {}, { onHandshake: () => ({ infile: secret }) });
+  const { err } = await queryOutcome(conn, 'SELECT @@wait_timeout');
+  assert.ok(err, 'the first connect fails, as in mysql');
+  assert.equal(err.fatal, true);
+  for (const request of fake.infiles) assert.equal(request.data.length, 0);
+  assert.ok(!fake.infiles.some((request) => request.data.toString().includes(secretText)));
+});
+
+test('the handshake answered with a LOCAL INFILE request, with reconnect.initial: retried, the file is not read', async (t) => {
   let asked = 0;
   const { fake, conn } = await open(
     t,
     undefined,
-    {},
+    { reconnect: { initial: true } },
     { onHandshake: () => (++asked === 1 ? { infile: secret } : undefined) },
   );
   const rows = await query(conn, 'SELECT @@wait_timeout');

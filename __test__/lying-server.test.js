@@ -17,14 +17,25 @@ const server = usePrivateServer();
 let proxy = null;
 after(() => proxy && proxy.close());
 
-async function open(t) {
+async function open(t, extra = {}) {
   if (proxy === null) proxy = await startProxy({ targetPort: server.port });
-  const conn = mysql.createConnection({ ...server.config(), host: proxy.host, port: proxy.port });
+  const conn = mysql.createConnection({ ...server.config(), host: proxy.host, port: proxy.port, ...extra });
   const seen = { error: [], disconnect: [], reconnect: [] };
   for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
   t.after(() => conn.destroy());
   return { conn, seen };
 }
+
+test('a lie in the handshake of a first connect: a protocol error, fatal, as mysql fails a first connect', async (t) => {
+  const { conn } = await open(t);
+  const fired = proxy.rewritePackets((p, i) =>
+    i === 0 ? Buffer.concat([Buffer.from([20, 0, 0, 0]), p.subarray(4, 24)]) : undefined,
+  );
+  const { err } = await queryOutcome(conn, 'SELECT 5 AS five');
+  await fired;
+  assert.match(err.code, /^PROTOCOL_/, `${err.code}: ${err.message}`);
+  assert.equal(err.fatal, true);
+});
 
 /** A copy of `packet` (4-byte header included) with `edit` applied. */
 function edited(packet, edit) {
@@ -141,10 +152,10 @@ test(
 );
 
 test(
-  'a lie in the handshake: the connect is retried, and the first query succeeds',
+  'a lie in the handshake, with reconnect.initial: the connect is retried, and the first query succeeds',
   { timeout: 10000 },
   async (t) => {
-    const { conn, seen } = await open(t);
+    const { conn, seen } = await open(t, { reconnect: { initial: true } });
     // The server greeting is the first packet: cut it short.
     const fired = proxy.rewritePackets((p, i) =>
       i === 0 ? Buffer.concat([Buffer.from([20, 0, 0, 0]), p.subarray(4, 24)]) : undefined,

@@ -108,7 +108,8 @@ class Worker {
       queueTimeout: QUEUE_TIMEOUT_MS,
       pingAfterIdle: 1000,
       pingTimeout: 1500,
-      reconnect: { maxDelay: 1000 },
+      // A worker may start while a fault is on: it waits for the server like a site that must.
+      reconnect: { initial: true, maxDelay: 1000 },
     });
     const ledger = ctx.ledger;
     this.gaveUp = false;

@@ -67,7 +67,7 @@ function clientFlags(options) {
 }
 
 const DEFAULTS = {
-  reconnect: { maxAttempts: Infinity, maxTime: Infinity, baseDelay: 100, maxDelay: 10000 },
+  reconnect: { initial: false, maxAttempts: Infinity, maxTime: Infinity, baseDelay: 100, maxDelay: 10000 },
   queueLimit: 10000,
   queueTimeout: 30000,
   pingAfterIdle: 5000,
@@ -200,8 +200,11 @@ function parseReconnect(value) {
   if (typeof value !== 'object' || value === null)
     throw fail(TypeError, 'reconnect', 'a boolean or an object', value);
   const merged = { ...DEFAULTS.reconnect, ...value };
+  if (typeof merged.initial !== 'boolean')
+    throw fail(TypeError, 'reconnect.initial', 'a boolean', merged.initial);
   return {
     enabled: value.enabled !== false,
+    initial: merged.initial,
     maxAttempts: count(merged.maxAttempts, 'reconnect.maxAttempts'),
     maxTime: duration(merged.maxTime, 'reconnect.maxTime', { infinite: true }),
     baseDelay: duration(merged.baseDelay, 'reconnect.baseDelay'),
@@ -536,6 +539,7 @@ class ConnectionConfig {
       initStatements: this.initStatements(),
       connectTimeout: this.connectTimeout === 0 ? 0xffffffff : (finite(this.connectTimeout) ?? 10000),
       reconnect: this.reconnect.enabled,
+      retryFirstConnect: this.reconnect.initial,
       backoffBase: finite(this.reconnect.baseDelay),
       backoffMax: finite(this.reconnect.maxDelay),
       maxAttempts: finite(this.reconnect.maxAttempts),

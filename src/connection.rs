@@ -37,6 +37,9 @@ pub struct NativeOptions {
     pub init_statements: Vec<String>,
     pub connect_timeout: u32,
     pub reconnect: bool,
+    /// `reconnect.initial`: a connection never established retries its first connect with the
+    /// backoff too (default false: the first failure is final, as in `mysql`).
+    pub retry_first_connect: Option<bool>,
     pub backoff_base: u32,
     pub backoff_max: u32,
     /// Absent: unlimited.
@@ -129,6 +132,7 @@ impl TryFrom<NativeOptions> for SessionOptions {
             init_statements: options.init_statements,
             connect_timeout: millis(options.connect_timeout),
             reconnect: options.reconnect,
+            retry_first_connect: options.reconnect && options.retry_first_connect.unwrap_or(false),
             backoff: Backoff {
                 base: millis(options.backoff_base),
                 max: millis(options.backoff_max),

@@ -160,6 +160,18 @@ pub fn galera_not_ready(err: &mysql_async::Error) -> bool {
         if server.code == ER_UNKNOWN_COM_ERROR && server.message.contains("WSREP"))
 }
 
+/// Whether a connection that was never established has had its first connect: every host tried
+/// once (`attempt` is about to be the next try). Then, as in `mysql`, the last failure is final,
+/// unless the app asked to wait for the server (`reconnect.initial`).
+pub fn first_connect_over(
+    ever_connected: bool,
+    retry_first_connect: bool,
+    attempt: u32,
+    host_count: usize,
+) -> bool {
+    !ever_connected && !retry_first_connect && attempt as usize > host_count.max(1)
+}
+
 /// The host to connect to next, given until when each host is denied: the first one not denied,
 /// going round from `from` (itself first); when every host is denied, the one whose deny ends
 /// first (retrying beats waiting idle for the deny to pass).
@@ -343,6 +355,19 @@ mod tests {
         assert!(!galera_not_ready(&io(ErrorKind::ConnectionReset)));
         // A statement error, not a lost connection: the node is up, it just takes no statements.
         assert_eq!(classify_errno(1047, true), ErrorClass::Statement);
+    }
+
+    #[test]
+    fn a_first_connect_tries_every_host_once_unless_asked_to_wait() {
+        // One host: the second try would be a retry.
+        assert!(!first_connect_over(false, false, 1, 1));
+        assert!(first_connect_over(false, false, 2, 1));
+        // Three hosts: each is tried once.
+        assert!(!first_connect_over(false, false, 3, 3));
+        assert!(first_connect_over(false, false, 4, 3));
+        // reconnect.initial, or a connection that was established once: the budget decides.
+        assert!(!first_connect_over(false, true, 50, 1));
+        assert!(!first_connect_over(true, false, 50, 1));
     }
 
     #[test]

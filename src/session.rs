@@ -303,6 +303,9 @@ pub struct SessionOptions {
     pub connect_timeout: Duration,
     /// False: `mysql`'s behaviour, the first loss is final.
     pub reconnect: bool,
+    /// A connection never established retries its first connect (`reconnect.initial`); when
+    /// false, each host is tried once and the last failure is final, as in `mysql`.
+    pub retry_first_connect: bool,
     pub backoff: Backoff,
     pub budget: RetryBudget,
     pub queue_limit: usize,
@@ -384,15 +387,41 @@ impl TransactionFlag {
 pub struct SessionHandle {
     commands: mpsc::UnboundedSender<Command>,
     destroyed: Arc<Notify>,
+    early_end: Arc<EarlyEnd>,
     pub flow: Arc<FlowGate>,
     pub transaction: Arc<TransactionFlag>,
     /// Where JavaScript feeds the stream of a LOCAL INFILE file it serves.
     pub infile_feed: Feed,
 }
 
+/// `end()` before any command that needs the server: a first connect still waiting for a server
+/// that never answered is abandoned at once instead of after `connectTimeout` (a pool or ORM
+/// closing a connection it gave up on). `connect(); query(); end()` still connects and runs.
+#[derive(Default)]
+struct EarlyEnd {
+    notify: Notify,
+    work_sent: std::sync::atomic::AtomicBool,
+}
+
+impl EarlyEnd {
+    fn note(&self, request: &Request) {
+        use std::sync::atomic::Ordering;
+        match request {
+            Request::Connect => {}
+            Request::End => {
+                if !self.work_sent.load(Ordering::Relaxed) {
+                    self.notify.notify_one();
+                }
+            }
+            _ => self.work_sent.store(true, Ordering::Relaxed),
+        }
+    }
+}
+
 impl SessionHandle {
     /// False when the session has closed (the command was not taken).
     pub fn send(&self, id: u32, request: Request, during_hook: bool) -> bool {
+        self.early_end.note(&request);
         self.commands
             .send(Command {
                 id,
@@ -460,6 +489,7 @@ pub struct Session {
     sink: Arc<dyn Sink>,
     commands: mpsc::UnboundedReceiver<Command>,
     destroyed: Arc<Notify>,
+    early_end: Arc<EarlyEnd>,
     flow: Arc<FlowGate>,
     transaction: Arc<TransactionFlag>,
     queue: VecDeque<Command>,
@@ -470,6 +500,8 @@ pub struct Session {
     transaction_lost: bool,
     thread_id: Option<u32>,
     ever_connected: bool,
+    /// An early `end()` abandoned the first connect attempt (see `EarlyEnd`).
+    first_connect_abandoned: bool,
     is_mariadb: bool,
     wait_timeout: Option<Duration>,
     /// Replayed after a reconnect: the current database and session SETs, in order.
@@ -514,11 +546,14 @@ const REASON_READ_ONLY: &str = "read-only";
 const REASON_NOT_READY: &str = "not-ready";
 
 const MAX_REPLAYED_SETS: usize = 64;
+/// How long a first connect may still finish after an early `end()` (see `EarlyEnd`).
+const EARLY_END_GRACE: Duration = Duration::from_millis(100);
 
 impl Session {
     pub fn new(options: SessionOptions, sink: Arc<dyn Sink>) -> (Session, SessionHandle) {
         let (sender, receiver) = mpsc::unbounded_channel();
         let destroyed = Arc::new(Notify::new());
+        let early_end = Arc::new(EarlyEnd::default());
         let flow = Arc::new(FlowGate::default());
         let transaction = Arc::new(TransactionFlag::default());
         let mut hosts: Vec<HostState> = options
@@ -566,6 +601,7 @@ impl Session {
             sink,
             commands: receiver,
             destroyed: destroyed.clone(),
+            early_end: early_end.clone(),
             flow: flow.clone(),
             transaction: transaction.clone(),
             queue: VecDeque::new(),
@@ -576,6 +612,7 @@ impl Session {
             transaction_lost: false,
             thread_id: None,
             ever_connected: false,
+            first_connect_abandoned: false,
             is_mariadb: true,
             wait_timeout: None,
             replay_sets: Vec::new(),
@@ -595,6 +632,7 @@ impl Session {
         let handle = SessionHandle {
             commands: sender,
             destroyed,
+            early_end,
             flow,
             transaction,
             infile_feed,
@@ -860,7 +898,16 @@ impl Session {
             };
             let host = policy::choose_host(&self.denied_until(), start, Instant::now());
             if self.ever_connected || attempt > 1 {
+                // Never connected: as in `mysql`, the first connect fails with the real cause
+                // once every host was tried, unless the app asked to wait for the server.
+                let first_connect_over = policy::first_connect_over(
+                    self.ever_connected,
+                    self.options.retry_first_connect,
+                    attempt,
+                    self.hosts.len(),
+                );
                 if !self.options.reconnect
+                    || first_connect_over
                     || !self.options.budget.allows(attempt, started.elapsed())
                 {
                     let cause = last_error.unwrap_or_else(|| {
@@ -913,6 +960,10 @@ impl Session {
                     return Ok(());
                 }
                 Err((error, class)) => {
+                    if self.first_connect_abandoned {
+                        self.abandon_first_connect(error);
+                        return Ok(());
+                    }
                     if class == ErrorClass::Fatal || !self.options.reconnect {
                         return Err(error.fatal());
                     }
@@ -920,6 +971,23 @@ impl Session {
                     last_error = Some(error);
                 }
             }
+        }
+    }
+
+    /// An early `end()` abandoned the first connect: the `connect()` callbacks get `error`, and
+    /// the `end()` behind them runs next, with no connection to close.
+    fn abandon_first_connect(&mut self, error: ErrorInfo) {
+        self.first_connect_abandoned = false;
+        while let Ok(command) = self.commands.try_recv() {
+            self.queue.push_back(command);
+        }
+        let (connects, rest): (VecDeque<Command>, VecDeque<Command>) =
+            std::mem::take(&mut self.queue)
+                .into_iter()
+                .partition(|command| matches!(command.request, Request::Connect));
+        self.queue = rest;
+        for command in connects {
+            self.reply_failed(command.id, Vec::new(), error.clone());
         }
     }
 
@@ -1102,11 +1170,27 @@ impl Session {
             multiple_statements: self.options.multiple_statements,
         });
         tokio::pin!(attempt);
+        let early_end = self.early_end.clone();
+        let started = Instant::now();
+        // Set by an early `end()`: the attempt may still finish until then (a server that
+        // answers does so within milliseconds), else it is abandoned.
+        let mut end_deadline: Option<Instant> = None;
         let (conn, wait_timeout) = loop {
             self.expire_queue();
             let next_expiry = self.next_queue_expiry();
             tokio::select! {
                 result = &mut attempt => break result?,
+                _ = early_end.notify.notified(), if !self.ever_connected && end_deadline.is_none() => {
+                    end_deadline = Some(started + EARLY_END_GRACE);
+                }
+                _ = sleep_until_or_never(end_deadline) => {
+                    self.first_connect_abandoned = true;
+                    let error = ErrorInfo::client(
+                        "PROTOCOL_CONNECTION_LOST",
+                        "Connection ended (end()) before the server answered the connect.",
+                    );
+                    return Err((error, ErrorClass::Fatal));
+                }
                 // None: nobody can send any more; the branch just sleeps for this round.
                 Some(command) = self.commands.recv(), if intake => {
                     self.enqueue(command, QueuePosition::Back)

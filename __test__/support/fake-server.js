@@ -101,6 +101,7 @@ function startFakeServer({
   onHandshake = () => undefined,
   onPing = () => undefined,
   host = '127.0.0.1',
+  port = 0,
 } = {}) {
   const queries = [];
   const infiles = [];
@@ -225,7 +226,7 @@ function startFakeServer({
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, () => {
+    server.listen(port, host, () => {
       resolve({
         host,
         port: server.address().port,
