@@ -4,13 +4,14 @@
 //
 //   node bench/run.js                 full run (~10 min on 2 cores)
 //   node bench/run.js --quick         smoke test: fewer rounds, fewer rows
-//   node bench/run.js --only=1,2      some scenarios only (1..7)
+//   node bench/run.js --only=1,2      some scenarios only (1..8)
 //   node bench/run.js --rounds=3      override the rounds of every scenario
 //
 // Every JS client runs in its own child process per scenario-round (bench/client.js), so RSS and
 // CPU are the client's own; the raw baseline is bench/raw (built here with cargo, cached in
 // bench/raw/target). The clients are interleaved round by round. Prints a table and writes
-// bench/RESULTS.md.
+// bench/RESULTS.md. Scenario 8 (recovery after a server restart) is bench/recovery.js, run as a child
+// with its own private server once the other scenarios' server is gone.
 
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,6 +24,8 @@ const CLIENT_JS = path.join(__dirname, 'client.js');
 const RAW_MANIFEST = path.join(__dirname, 'raw', 'Cargo.toml');
 const RAW_BIN = path.join(__dirname, 'raw', 'target', 'release', 'bench-raw');
 const RESULTS_MD = path.join(__dirname, 'RESULTS.md');
+const RECOVERY_JS = path.join(__dirname, 'recovery.js');
+const recovery = require('./recovery');
 const TOTAL_ROWS = 100000;
 
 // ---------------------------------------------------------------------------------------------
@@ -36,7 +39,7 @@ const option = (name) => {
 };
 if (flag('help') || flag('h')) {
   console.log(
-    'usage: node bench/run.js [--quick] [--only=1,2,...] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N]',
+    'usage: node bench/run.js [--quick] [--only=1,...,8] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N]',
   );
   process.exit(0);
 }
@@ -59,6 +62,7 @@ const plan = QUICK
       s5: { rounds: 2, connections: 8, n: 10 },
       s6: { rounds: 1, kills: 2, idle: [0, 200] },
       s7: { queries: 20000, reconnects: 30, referenceQueries: 20000 },
+      s8: { rounds: 3 },
     }
   : {
       s1: { rounds: 5, n: 5000 },
@@ -68,8 +72,9 @@ const plan = QUICK
       s5: { rounds: 5, connections: 8, n: 50 },
       s6: { rounds: 3, kills: 5, idle: [0, 200] },
       s7: { queries: 2000000, reconnects: 1000, referenceQueries: 500000 },
+      s8: { rounds: 8 },
     };
-if (ROUNDS) for (const k of ['s1', 's2', 's3', 's4', 's5', 's6']) plan[k].rounds = ROUNDS;
+if (ROUNDS) for (const k of ['s1', 's2', 's3', 's4', 's5', 's6', 's8']) plan[k].rounds = ROUNDS;
 if (option('mem-queries')) plan.s7.queries = Number(option('mem-queries'));
 if (option('mem-reconnects')) plan.s7.reconnects = Number(option('mem-reconnects'));
 if (option('mem-reference')) plan.s7.referenceQueries = Number(option('mem-reference'));
@@ -613,6 +618,47 @@ async function scenario7(server, conn, cfg) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scenario 8: recovery after a server restart (ours; bench/recovery.js, its own private server)
+
+function scenario8(cfg) {
+  return new Promise((resolve) => {
+    // Its progress lines go straight to our stderr; the result is the last line of its stdout.
+    const child = spawn(process.execPath, [RECOVERY_JS, '--json', `--rounds=${cfg.rounds}`], {
+      env: { ...process.env, TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const timeoutMs = 120000 + cfg.rounds * 120000;
+    const timer = setTimeout(() => {
+      log(`  [8] timed out after ${timeoutMs} ms; killed`);
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (err) => log(`  [8] ${err.message}`));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const lines = stdout.trim().split('\n');
+      let out = null;
+      try {
+        out = JSON.parse(lines[lines.length - 1]);
+      } catch {}
+      if (code !== 0 || !out) {
+        const error = `bench/recovery.js failed (exit ${code}, signal ${signal})`;
+        problem(`recovery after a restart: ${error}`);
+        return resolve({ ok: false, error });
+      }
+      for (const f of out.failures)
+        problem(`recovery after a restart / round ${f.round}: ${f.what} query failed: ${f.code}`);
+      for (const e of out.events.connectionErrors)
+        problem(`recovery after a restart: 'error' event on the connection: ${e}`);
+      for (const e of out.events.poolErrors)
+        problem(`recovery after a restart: 'error' event on the pool: ${e}`);
+      resolve({ ok: true, ...out });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 function textTable(head, rows) {
@@ -636,17 +682,8 @@ function fmtCodes(codes) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-  const t0 = Date.now();
-  const info = machine();
-  const want = (k) => !ONLY || ONLY.has(String(k));
-  log(
-    `reconnecting-mysql bench (${QUICK ? 'quick' : 'full'}): ${info.nproc} cores, ${info.cpu}, Node ${info.node}, load ${loadavg()}`,
-  );
-  if ([1, 2, 3, 4, 5].some(want)) buildRaw();
-  if (!fs.existsSync(RAW_BIN) && [1, 2, 3, 4, 5].some(want))
-    throw new Error(`${RAW_BIN} missing after the build`);
-
+/** Scenarios 1-7, on one private MariaDB seeded with the rows; mutates info, sections, tableRows. */
+async function serverScenarios(info, want, sections, tableRows) {
   log('starting a private MariaDB ...');
   const server = await startServer({
     // A buffer pool that holds the 100,000 rows (the test default is 16M), and no fsync per
@@ -655,9 +692,6 @@ async function main() {
   });
   benchServer = server;
   const conn = server.config();
-  const loadStart = loadavg();
-  const sections = {};
-  const tableRows = [];
   try {
     await seed(server);
     const serverVersion = (await server.admin('SELECT VERSION() AS v'))[0].v;
@@ -812,6 +846,27 @@ async function main() {
     }
   } finally {
     await server.destroy().catch((err) => log(`server.destroy(): ${err.message}`));
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  const info = machine();
+  const want = (k) => !ONLY || ONLY.has(String(k));
+  log(
+    `reconnecting-mysql bench (${QUICK ? 'quick' : 'full'}): ${info.nproc} cores, ${info.cpu}, Node ${info.node}, load ${loadavg()}`,
+  );
+  if ([1, 2, 3, 4, 5].some(want)) buildRaw();
+  if (!fs.existsSync(RAW_BIN) && [1, 2, 3, 4, 5].some(want))
+    throw new Error(`${RAW_BIN} missing after the build`);
+
+  const loadStart = loadavg();
+  const sections = {};
+  const tableRows = [];
+  if ([1, 2, 3, 4, 5, 6, 7].some(want)) await serverScenarios(info, want, sections, tableRows);
+  if (want(8)) {
+    log(`scenario 8: recovery after a server restart (bench/recovery.js), ${plan.s8.rounds} rounds`);
+    sections.s8 = await scenario8(plan.s8);
   }
   const loadEnd = loadavg();
   const addonEnd = machine().addon;
@@ -996,6 +1051,33 @@ async function main() {
         );
         md.push(mdTable(head, refRows), '', refSummary, '');
       }
+    }
+  }
+
+  if (sections.s8) {
+    const r = sections.s8;
+    md.push('## Recovery after a server restart (scenario 8)', '');
+    if (!r.ok) {
+      md.push(`Failed: ${r.error}`, '');
+      out.push('', `Scenario 8, recovery after a restart: FAILED ${r.error}`);
+    } else {
+      const t = recovery.table(r);
+      const summary = recovery.summaryLine(r);
+      out.push(
+        '',
+        'Scenario 8, recovery after a server restart (reconnecting-mysql):',
+        recovery.textTable(t.head, t.rows),
+        summary,
+      );
+      md.push(
+        `\`bench/recovery.js\` on its own private server (${r.server}). A warm connection and a warm pool of ${r.poolSize}; each round the server is stopped (clean shutdown), ` +
+          `one query is issued on the connection and ${r.poolSize} on the pool while it is down, and it is started again after the outage. ` +
+          't_greet is the moment the restarted server first sends its greeting to a raw TCP probe (`net.connect` every ~2 ms while it starts); ' +
+          "the times are from t_greet to the callback of the connection's query, of the last of the pool's queries, and of `SELECT 1` on a connection opened at t_greet (the floor). " +
+          'p50 / p95 are nearest-rank over the rounds.',
+        '',
+      );
+      md.push(mdTable(t.head, t.rows), '', summary, '');
     }
   }
 

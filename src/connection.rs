@@ -551,3 +551,11 @@ pub fn runtime_info() -> RuntimeInfo {
         fallback_reason,
     }
 }
+
+/// Connect attempts this process made to a host (`host:port`, or the socket path), counted by
+/// every connection on every thread. For tests and diagnostics.
+#[napi(catch_unwind)]
+pub fn connect_attempts(address: String) -> u32 {
+    let attempts = crate::host_gate::gate(&address).attempts();
+    u32::try_from(attempts).unwrap_or(u32::MAX)
+}

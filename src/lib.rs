@@ -19,6 +19,7 @@
 
 pub mod connection;
 pub mod error;
+pub mod host_gate;
 pub mod infile;
 pub mod policy;
 pub mod resultset;

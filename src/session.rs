@@ -15,6 +15,7 @@ use napi_derive::napi;
 use tokio::sync::{mpsc, Notify};
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
+use crate::host_gate::{self, HostGate, Outcome, ProbeClaim};
 use crate::infile::{Feed, JsFiles, LocalFiles, Permit};
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
 use crate::resultset::{counter, ok_part, FieldInfo, OkInfo, ResultPart, RowBuffer, RowBytes};
@@ -534,6 +535,8 @@ pub struct Session {
 /// A host of the list and whether it is being skipped.
 struct HostState {
     address: HostAddress,
+    /// What the whole process knows of this host (see `host_gate`).
+    gate: Arc<HostGate>,
     denied_until: Option<Instant>,
     /// Why it was last denied: the failover reason and the error.
     denied_for: Option<(&'static str, ErrorInfo)>,
@@ -556,24 +559,18 @@ impl Session {
         let early_end = Arc::new(EarlyEnd::default());
         let flow = Arc::new(FlowGate::default());
         let transaction = Arc::new(TransactionFlag::default());
-        let mut hosts: Vec<HostState> = options
-            .hosts
-            .iter()
-            .map(|address| HostState {
-                address: address.clone(),
-                denied_until: None,
-                denied_for: None,
-            })
-            .collect();
+        let host_state = |address: HostAddress| HostState {
+            gate: host_gate::gate(&gate_key(&options, &address)),
+            address,
+            denied_until: None,
+            denied_for: None,
+        };
+        let mut hosts: Vec<HostState> = options.hosts.iter().cloned().map(host_state).collect();
         if hosts.is_empty() {
-            hosts.push(HostState {
-                address: HostAddress {
-                    host: "localhost".into(),
-                    port: 3306,
-                },
-                denied_until: None,
-                denied_for: None,
-            });
+            hosts.push(host_state(HostAddress {
+                host: "localhost".into(),
+                port: 3306,
+            }));
         }
         let endpoint = endpoint_of(&options, &hosts[0].address);
         let infile_feed = Feed::default();
@@ -851,6 +848,12 @@ impl Session {
         if self.in_transaction {
             self.set_transaction(false, true);
         }
+        // A server error (a read-only refusal, 1047) says the host is up.
+        if !cause.is_server() {
+            self.hosts[self.current_host]
+                .gate
+                .suspect(&cause, Instant::now());
+        }
         self.lost = Some((Instant::now(), cause.clone()));
         self.sink.send(Message::event(
             kind::DISCONNECT,
@@ -897,6 +900,7 @@ impl Session {
                 _ => previous_host,
             };
             let host = policy::choose_host(&self.denied_until(), start, Instant::now());
+            let mut delay = Duration::ZERO;
             if self.ever_connected || attempt > 1 {
                 // Never connected: as in `mysql`, the first connect fails with the real cause
                 // once every host was tried, unless the app asked to wait for the server.
@@ -921,7 +925,7 @@ impl Session {
                 let first_pass = (attempt - 1).saturating_add(self.refusal_streak) < count as u32;
                 let moving_on =
                     first_pass && host != previous_host && !self.is_denied(host, Instant::now());
-                let delay = if moving_on {
+                delay = if moving_on {
                     Duration::ZERO
                 } else {
                     let step = attempt.saturating_add(self.refusal_streak);
@@ -937,13 +941,28 @@ impl Session {
                         ..Default::default()
                     },
                 ));
-                self.wait_while_queueing(Instant::now() + delay).await;
             }
-            self.set_current_host(host);
             // The first attempt of a fresh connection leaves a startup burst in the channel (as
             // `mysql` queues it); once anything failed, the queue limit and timeout apply.
             let intake = self.lost.is_some() || attempt > 1;
-            match self.open_connection(intake).await {
+            let result = if self.ever_connected || attempt > 1 {
+                let due = Instant::now() + delay;
+                match self
+                    .retry_when_due(host, due, intake, &mut last_error)
+                    .await
+                {
+                    Some(result) => result,
+                    // The host's probe answered for this attempt: it still refuses.
+                    None => {
+                        let error = last_error.clone().unwrap_or_else(server_closed);
+                        self.deny_host(host, REASON_UNAVAILABLE, error);
+                        continue;
+                    }
+                }
+            } else {
+                self.attempt_connect(host, intake, None).await
+            };
+            match result {
                 Ok(conn) => {
                     self.conn = Some(conn);
                     if self.options.connect_hook {
@@ -972,6 +991,130 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// A retry of `host`, once it is due (taking in commands meanwhile). While the host refuses
+    /// connections, the host's probe decides for every session (see `host_gate`): this session
+    /// probes when it is its turn, and a failed probe does not count as its attempt (the backoff
+    /// schedule still sets when attempts count and when to give up); when a probe gets in, a
+    /// session with work waiting connects at once. None: the attempt fell due while the host
+    /// still refused, and the probe's error (in `last_error`) is its outcome.
+    async fn retry_when_due(
+        &mut self,
+        host: usize,
+        due: Instant,
+        intake: bool,
+        last_error: &mut Option<ErrorInfo>,
+    ) -> Option<Result<Conn, (ErrorInfo, ErrorClass)>> {
+        loop {
+            match self.wait_for_turn(host, due).await {
+                Turn::Attempt => return Some(self.attempt_connect(host, intake, None).await),
+                Turn::Shared(error) => {
+                    *last_error = Some(error);
+                    return None;
+                }
+                Turn::Probe(claim) => {
+                    let result = self.attempt_connect(host, intake, Some(claim)).await;
+                    match &result {
+                        Err((error, class))
+                            if *class != ErrorClass::Fatal
+                                && host_gate::is_refusal(error)
+                                && !self.first_connect_abandoned
+                                && !self.end_is_next()
+                                && Instant::now() < due =>
+                        {
+                            *last_error = Some(error.clone());
+                        }
+                        _ => return Some(result),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sleeps until `due`, taking new commands into the queue and failing those that waited
+    /// longer than the queue timeout or do not fit in the queue; returns earlier with this
+    /// session's turn to probe a down host, or when the host came back and work is waiting.
+    async fn wait_for_turn(&mut self, host: usize, due: Instant) -> Turn {
+        let gate = self.hosts[host].gate.clone();
+        let mut changes = gate.subscribe();
+        let recoveries_before = changes.borrow_and_update().recoveries;
+        let mut intake_open = true;
+        loop {
+            self.expire_queue();
+            if self.end_is_next() {
+                return Turn::Attempt;
+            }
+            let now = Instant::now();
+            let state = changes.borrow_and_update().clone();
+            let wake = match &state.down {
+                Some(down) => {
+                    // Only a host seen refusing is probed ahead of the backoff schedule; a
+                    // suspect one is probed by the first session whose attempt is due.
+                    if down.refused || now >= due {
+                        if let Some(claim) = gate.try_probe(now) {
+                            return Turn::Probe(claim);
+                        }
+                    }
+                    match (down.probing, now >= due) {
+                        // A probe is out: its outcome is this attempt's too.
+                        (true, _) => None,
+                        (false, true) => return Turn::Shared(down.last_error.clone()),
+                        (false, false) if down.refused => Some(due.min(down.next_probe)),
+                        (false, false) => Some(due),
+                    }
+                }
+                None => {
+                    let recovered = state.recoveries != recoveries_before;
+                    if now >= due || (recovered && !self.queue.is_empty()) {
+                        return Turn::Attempt;
+                    }
+                    Some(due)
+                }
+            };
+            let wake = match (wake, self.next_queue_expiry()) {
+                (Some(wake), Some(expiry)) => Some(wake.min(expiry)),
+                (wake, expiry) => wake.or(expiry),
+            };
+            tokio::select! {
+                command = self.commands.recv(), if intake_open => match command {
+                    Some(command) => self.enqueue(command, QueuePosition::Back),
+                    // Nobody can send any more; the queue still gets its answers.
+                    None => intake_open = false,
+                },
+                // The gates live as long as the process: the sender never goes away.
+                _ = changes.changed() => {}
+                _ = sleep_until_or_never(wake) => {}
+            }
+        }
+    }
+
+    /// One connect attempt to `host`; what it found is reported to the host's gate (for a probe,
+    /// as the probe's outcome).
+    async fn attempt_connect(
+        &mut self,
+        host: usize,
+        intake: bool,
+        probe: Option<ProbeClaim>,
+    ) -> Result<Conn, (ErrorInfo, ErrorClass)> {
+        self.set_current_host(host);
+        let gate = self.hosts[host].gate.clone();
+        gate.note_attempt();
+        let result = self.open_connection(intake).await;
+        // Abandoned by `end()`: nothing was learnt of the host (a dropped probe hands on).
+        if self.first_connect_abandoned {
+            return result;
+        }
+        let outcome = match &result {
+            Ok(_) => Outcome::Connected,
+            Err((error, _)) => Outcome::of(error),
+        };
+        let (now, unit) = (Instant::now(), rand::random::<f64>());
+        match probe {
+            Some(claim) => claim.finish(outcome, now, unit),
+            None => gate.report(outcome, now, unit),
+        }
+        result
     }
 
     /// An early `end()` abandoned the first connect: the `connect()` callbacks get `error`, and
@@ -1040,33 +1183,6 @@ impl Session {
             Some(policy::ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION) if in_transaction => None,
             Some(_) => Some(REASON_READ_ONLY),
             None => None,
-        }
-    }
-
-    /// Sleeps until `until`, taking new commands into the queue and failing those that waited
-    /// longer than the queue timeout or do not fit in the queue.
-    async fn wait_while_queueing(&mut self, until: Instant) {
-        loop {
-            self.expire_queue();
-            if self.end_is_next() {
-                return;
-            }
-            let next_expiry = self.next_queue_expiry();
-            let wake = match next_expiry {
-                Some(expiry) if expiry < until => expiry,
-                _ => until,
-            };
-            if Instant::now() >= until {
-                return;
-            }
-            tokio::select! {
-                command = self.commands.recv() => match command {
-                    Some(command) => self.enqueue(command, QueuePosition::Back),
-                    // Nobody can send any more; the queue still gets its answers.
-                    None => { sleep_until(until).await; }
-                },
-                _ = sleep_until(wake) => {}
-            }
         }
     }
 
@@ -1837,6 +1953,24 @@ fn endpoint_of(options: &SessionOptions, address: &HostAddress) -> Endpoint {
             port: Some(address.port),
         },
     }
+}
+
+/// The gate of a host: the socket path, when connecting through one, else `host:port`.
+fn gate_key(options: &SessionOptions, address: &HostAddress) -> String {
+    match &options.socket_path {
+        Some(path) => path.clone(),
+        None => address.label(),
+    }
+}
+
+/// What a session waiting to retry a host does next (see `Session::wait_for_turn`).
+enum Turn {
+    /// Connect now: the attempt is due, or the host came back with work waiting.
+    Attempt,
+    /// Connect now, as the probe of a host that refuses.
+    Probe(ProbeClaim),
+    /// The attempt fell due while the host still refused: the probe's error is its outcome.
+    Shared(ErrorInfo),
 }
 
 /// A lost connection at connect time is worth retrying like a refused one.
