@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 const mysql = require('..');
+const { connectAttempts } = require('../lib/native');
 const { usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
 const { query, end, once, waitUntil } = require('./support/client');
@@ -173,11 +174,15 @@ test(
     t.after(() => connections.forEach((conn) => conn.destroy()));
     await Promise.all(connections.map((conn) => query(conn, 'SELECT 1')));
 
+    const wire = () => connectAttempts(`127.0.0.1:${server.port}`);
+    const wireBefore = wire();
     const downAt = Date.now();
     await server.stop();
     await server.start();
     const upAt = Date.now();
     await waitUntil(() => healed.length === count, { timeout: 30000, what: 'every connection to heal' });
+    // The announced attempts share the host's probes while it refuses: fewer go on the wire.
+    const onTheWire = wire() - wireBefore;
     // Every connection works again.
     const ids = await Promise.all(connections.map((conn) => query(conn, 'SELECT CONNECTION_ID() AS id')));
     assert.equal(new Set(ids.map((r) => r[0].id)).size, count);
@@ -216,12 +221,13 @@ test(
     const attempts = healed.map((h) => h.attempts).sort((a, b) => a - b);
     t.diagnostic(
       `${count} connections, server down ${upAt - downAt} ms (stop + start): ` +
-        `${log.length} attempts (${later.length} after the immediate first), busiest 100 ms window ${busiest}; ` +
+        `${log.length} attempts (${later.length} after the immediate first, ${onTheWire} on the wire), busiest 100 ms window ${busiest}; ` +
         `${spread.join(', ')}; ` +
         `attempts per connection p50 ${percentile(attempts, 50)} max ${attempts[attempts.length - 1]}; ` +
         `back after the server: p50 ${percentile(back, 50)} ms, p90 ${percentile(back, 90)} ms, max ${back[back.length - 1]} ms`,
     );
     assert.ok(busiest < later.length, 'the attempts are spread over more than one 100 ms window');
+    assert.ok(onTheWire < log.length, `${onTheWire} connects on the wire for ${log.length} attempts`);
     await Promise.all(connections.map((conn) => end(conn)));
   },
 );
