@@ -154,3 +154,31 @@ impl SessionHandle {
 
 /// How long a first connect may still finish after an early `end()` (see `EarlyEnd`).
 pub(super) const EARLY_END_GRACE: Duration = Duration::from_millis(100);
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{options, query, session};
+    use super::*;
+
+    #[test]
+    fn an_end_before_any_work_is_an_early_end_and_after_work_it_is_not() {
+        let (_session, handle, _sent) = session(options());
+        assert!(handle.send(1, Request::Connect, false));
+        assert!(!handle
+            .early_end
+            .work_sent
+            .load(std::sync::atomic::Ordering::Relaxed));
+        assert!(handle.send(2, query("SELECT 1"), false));
+        assert!(handle
+            .early_end
+            .work_sent
+            .load(std::sync::atomic::Ordering::Relaxed));
+    }
+
+    #[test]
+    fn a_handle_whose_session_is_gone_says_the_command_was_not_taken() {
+        let (session, handle, _sent) = session(options());
+        drop(session);
+        assert!(!handle.send(1, Request::Ping, false));
+    }
+}

@@ -96,3 +96,56 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{options, session};
+    use super::*;
+
+    #[test]
+    fn a_denied_host_is_skipped_until_its_deny_ends_and_remembers_why() {
+        let (mut session, _handle, _sent) = session(options());
+        let now = Instant::now();
+        assert!(!session.is_denied(0, now));
+        session.deny_host(
+            0,
+            REASON_READ_ONLY,
+            ErrorInfo::server(1290, "HY000", "read only"),
+        );
+        assert!(session.is_denied(0, now));
+        assert!(!session.is_denied(0, now + Duration::from_secs(6)));
+        assert_eq!(session.failed_host, Some(0));
+        let (reason, _) = session.hosts[0].denied_for.clone().unwrap();
+        assert_eq!(reason, REASON_READ_ONLY);
+        // Out of range: nothing happens.
+        session.deny_host(7, REASON_UNAVAILABLE, ErrorInfo::default());
+        assert_eq!(session.denied_until().len(), 2);
+    }
+
+    #[test]
+    fn moving_to_a_host_moves_the_endpoint_errors_name() {
+        let (mut session, _handle, _sent) = session(options());
+        assert_eq!(session.endpoint.address, "db1.test");
+        session.set_current_host(1);
+        assert_eq!(session.current_host, 1);
+        assert_eq!(session.endpoint.port, Some(3307));
+        session.set_current_host(9);
+        assert_eq!(session.current_host, 1);
+    }
+
+    #[test]
+    fn a_socket_path_names_the_endpoint_and_the_gate() {
+        let mut opts = options();
+        opts.socket_path = Some("/run/mysqld/mysqld.sock".into());
+        let address = opts.hosts[0].clone();
+        assert_eq!(gate_key(&opts, &address), "/run/mysqld/mysqld.sock");
+        assert_eq!(endpoint_of(&opts, &address).port, None);
+        opts.socket_path = None;
+        assert_eq!(gate_key(&opts, &address), "db1.test:3306");
+        let v6 = HostAddress {
+            host: "::1".into(),
+            port: 3306,
+        };
+        assert_eq!(gate_key(&opts, &v6), "[::1]:3306");
+    }
+}

@@ -79,3 +79,60 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{command, options, query, session};
+    use super::*;
+
+    #[test]
+    fn the_queue_limit_refuses_commands_but_never_end() {
+        let (mut session, _handle, sent) = session(options()); // queue_limit 3
+        for id in 1..=4 {
+            session.enqueue(command(id, query("SELECT 1")), QueuePosition::Back);
+        }
+        session.enqueue(command(5, Request::End), QueuePosition::Back);
+        let ids: Vec<u32> = session.queue.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 2, 3, 5]);
+        assert_eq!(
+            sent.sent(),
+            [(kind::FAILED, 4, Some("QUEUE_LIMIT_REACHED".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_command_taken_before_a_loss_goes_first_and_end_is_seen_only_first_in_line() {
+        let (mut session, _handle, _sent) = session(options());
+        session.enqueue(command(1, Request::End), QueuePosition::Back);
+        assert!(session.end_is_next());
+        session.enqueue(command(2, query("SELECT 2")), QueuePosition::Front);
+        assert!(!session.end_is_next());
+        assert_eq!(session.queue.front().map(|c| c.id), Some(2));
+    }
+
+    #[test]
+    fn commands_past_the_queue_timeout_fail_not_executed_and_end_stays() {
+        let mut opts = options();
+        opts.queue_timeout = Some(Duration::from_millis(50));
+        let (mut session, _handle, sent) = session(opts);
+        let mut old = command(1, query("SELECT 1"));
+        old.enqueued = Instant::now() - Duration::from_millis(60);
+        let mut old_end = command(2, Request::End);
+        old_end.enqueued = old.enqueued;
+        session.enqueue(old, QueuePosition::Back);
+        session.enqueue(old_end, QueuePosition::Back);
+        session.enqueue(command(3, query("SELECT 3")), QueuePosition::Back);
+        let expiry = session.next_queue_expiry().unwrap();
+        assert!(expiry <= Instant::now(), "the oldest query is due");
+        session.expire_queue();
+        let ids: Vec<u32> = session.queue.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [2, 3]);
+        assert_eq!(
+            sent.sent(),
+            [(kind::FAILED, 1, Some("QUEUE_TIMEOUT".to_string()))]
+        );
+        let messages = sent.0.lock().unwrap();
+        let error = messages[0].error.as_ref().unwrap();
+        assert_eq!(error.outcome.as_deref(), Some(OUTCOME_NOT_EXECUTED));
+    }
+}

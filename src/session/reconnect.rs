@@ -358,3 +358,107 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{command, options, query, session};
+    use super::*;
+    use std::time::Duration;
+
+    /// A session whose only host is `name` (each test its own: gates are process-wide).
+    fn on_host(name: &str) -> (Session, SessionHandle, Arc<HostGate>) {
+        let mut opts = options();
+        opts.hosts.truncate(1);
+        opts.hosts[0].host = name.into();
+        let (session, handle, _sent) = session(opts);
+        let gate = session.hosts[0].gate.clone();
+        (session, handle, gate)
+    }
+
+    fn refused() -> ErrorInfo {
+        ErrorInfo::client("ECONNREFUSED", "connect ECONNREFUSED")
+    }
+
+    fn block_on<F: std::future::Future>(work: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap()
+            .block_on(work)
+    }
+
+    #[test]
+    fn a_refusing_host_is_probed_ahead_of_the_schedule() {
+        let (mut session, _handle, gate) = on_host("probe-ahead.test");
+        gate.report(
+            Outcome::Refused(refused()),
+            Instant::now() - Duration::from_secs(1),
+            0.0,
+        );
+        let due = Instant::now() + Duration::from_secs(10);
+        let turn = block_on(session.wait_for_turn(0, due));
+        assert!(matches!(turn, Turn::Probe(_)));
+    }
+
+    #[test]
+    fn a_suspect_host_is_not_probed_before_the_attempt_is_due() {
+        let (mut session, _handle, gate) = on_host("suspect.test");
+        gate.suspect(&refused(), Instant::now());
+        let due = Instant::now() + Duration::from_millis(40);
+        let turn = block_on(session.wait_for_turn(0, due));
+        assert!(matches!(turn, Turn::Probe(_)));
+        assert!(Instant::now() >= due);
+    }
+
+    #[test]
+    fn an_attempt_due_while_another_probe_is_out_takes_its_refusal() {
+        let (mut session, _handle, gate) = on_host("shared.test");
+        gate.report(
+            Outcome::Refused(refused()),
+            Instant::now() - Duration::from_secs(1),
+            0.0,
+        );
+        let other = gate.try_probe(Instant::now()).unwrap();
+        let turn = block_on(async {
+            let report = async {
+                crate::runtime::sleep_until(Instant::now() + Duration::from_millis(20)).await;
+                other.finish(Outcome::Refused(refused()), Instant::now(), 0.0);
+                std::future::pending::<()>().await
+            };
+            tokio::select! {
+                turn = session.wait_for_turn(0, Instant::now()) => turn,
+                _ = report => unreachable!(),
+            }
+        });
+        match turn {
+            Turn::Shared(error) => assert_eq!(error.code.as_deref(), Some("ECONNREFUSED")),
+            _ => panic!("expected the probe's refusal"),
+        }
+    }
+
+    #[test]
+    fn work_waiting_reconnects_as_soon_as_a_probe_gets_in() {
+        let (mut session, _handle, gate) = on_host("recovered.test");
+        gate.report(
+            Outcome::Refused(refused()),
+            Instant::now() - Duration::from_secs(1),
+            0.0,
+        );
+        let other = gate.try_probe(Instant::now()).unwrap();
+        session.enqueue(command(1, query("SELECT 1")), QueuePosition::Back);
+        let due = Instant::now() + Duration::from_secs(10);
+        let turn = block_on(async {
+            let report = async {
+                crate::runtime::sleep_until(Instant::now() + Duration::from_millis(20)).await;
+                other.finish(Outcome::Connected, Instant::now(), 0.0);
+                std::future::pending::<()>().await
+            };
+            tokio::select! {
+                turn = session.wait_for_turn(0, due) => turn,
+                _ = report => unreachable!(),
+            }
+        });
+        assert!(matches!(turn, Turn::Attempt));
+        assert!(Instant::now() < due);
+    }
+}

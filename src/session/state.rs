@@ -52,3 +52,53 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{options, session};
+    use super::*;
+
+    #[test]
+    fn statements_change_what_a_reconnect_restores() {
+        let (mut session, _handle, _sent) = session(options());
+        session.after_statement("USE shop");
+        session.after_statement("SET time_zone = '+00:00';");
+        session.after_statement("SET sql_mode = ''");
+        // The same SET again moves to the end instead of being replayed twice.
+        session.after_statement("SET time_zone = '+00:00'");
+        session.after_statement("CREATE TEMPORARY TABLE t (id INT)");
+        session.after_statement("SELECT 1");
+        assert_eq!(session.current_database.as_deref(), Some("shop"));
+        assert_eq!(
+            session.restore_statements(),
+            [
+                "SET NAMES utf8mb4",
+                "SET sql_mode = ''",
+                "SET time_zone = '+00:00'"
+            ]
+        );
+        assert_eq!(session.unrestorable.len(), 1);
+    }
+
+    #[test]
+    fn replayed_sets_are_capped_oldest_first() {
+        let (mut session, _handle, _sent) = session(options());
+        for n in 0..(MAX_REPLAYED_SETS + 5) {
+            session.after_statement(&format!("SET @@session.sort_buffer_size = {}", 1000 + n));
+        }
+        assert_eq!(session.replay_sets.len(), MAX_REPLAYED_SETS);
+        assert!(session.replay_sets[0].ends_with("1005"));
+    }
+
+    #[test]
+    fn the_flag_javascript_reads_follows_the_transaction() {
+        let (mut session, handle, _sent) = session(options());
+        session.set_transaction(true, false);
+        assert_eq!(handle.transaction.get(), TransactionFlag::ACTIVE);
+        session.set_transaction(false, true);
+        assert_eq!(handle.transaction.get(), TransactionFlag::LOST);
+        assert!(session.transaction_lost);
+        session.set_transaction(false, false);
+        assert_eq!(handle.transaction.get(), TransactionFlag::NONE);
+    }
+}
