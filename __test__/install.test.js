@@ -154,6 +154,21 @@ for (const [tool, args] of [
       assert.equal(seen.two, 2);
       assert.notEqual(seen.second, seen.first, 'the second query ran on a new server connection');
       assert.deepEqual(seen.events, ['reconnect']);
+      // The published binary has no test hooks, even when armed (this checkout's build has them).
+      const hooks = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const c = require('reconnecting-mysql').createConnection(${JSON.stringify(server.config())});` +
+            'try { c._session().testPanic(); } catch (e) { console.log(e.message); } c.destroy();',
+        ],
+        { cwd: installed.dir, env: { ...process.env, RECONNECTING_MYSQL_TEST_HOOKS: '1' }, encoding: 'utf8' },
+      );
+      assert.match(
+        hooks.stdout,
+        DIST ? /test hooks are not in this build/ : /deliberate panic in a napi method/,
+        hooks.stderr,
+      );
       assert.ok(
         seen.entry.startsWith(fs.realpathSync(installed.dir)) || seen.entry.startsWith(installed.dir),
       );

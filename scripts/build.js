@@ -19,7 +19,8 @@ const cli = path.join(path.dirname(require.resolve('@napi-rs/cli/package.json'))
 // RECONNECTING_MYSQL_PROFILE=dev builds without LTO for quick iteration.
 const profile = process.env.RECONNECTING_MYSQL_PROFILE;
 // lib/native.js is the loader, so napi's generated one is not wanted; the .d.ts is unused too.
-const args = [cli, 'build', '--platform', '--no-js', '--dts', 'binding.d.ts'];
+// test-hooks: the deliberate panics the tests arm (never in the published binaries).
+const args = [cli, 'build', '--platform', '--no-js', '--dts', 'binding.d.ts', '--features', 'test-hooks'];
 if (profile && profile !== 'release') args.push('--profile', profile);
 else args.push('--release');
 

@@ -60,7 +60,8 @@ pub struct NativeOptions {
     pub found_rows: bool,
     pub ignore_space: bool,
     /// Test-only (`__panicAfter`): the session task panics when its command number n + 1 starts.
-    /// Ignored unless RECONNECTING_MYSQL_TEST_HOOKS=1, so no user option can trigger it.
+    /// Ignored unless built with the `test-hooks` feature and RECONNECTING_MYSQL_TEST_HOOKS=1, so
+    /// no user option can trigger it.
     pub test_panic_after: Option<u32>,
 }
 
@@ -82,7 +83,15 @@ fn host_address(host: String, port: u32) -> HostAddress {
 const TEST_HOOKS_ENV: &str = "RECONNECTING_MYSQL_TEST_HOOKS";
 
 fn test_hooks_enabled() -> bool {
-    std::env::var(TEST_HOOKS_ENV).is_ok_and(|value| value == "1")
+    cfg!(feature = "test-hooks") && std::env::var(TEST_HOOKS_ENV).is_ok_and(|value| value == "1")
+}
+
+fn test_hooks_refusal() -> String {
+    if cfg!(feature = "test-hooks") {
+        format!("test hooks are disabled (set {TEST_HOOKS_ENV}=1)")
+    } else {
+        "test hooks are not in this build (cargo feature test-hooks)".to_string()
+    }
 }
 
 /// TLS options in `mysql`'s shape, checked by `lib/config.js`: PEM contents (the key decrypted
@@ -523,15 +532,14 @@ impl NativeSession {
     }
 
     /// Test-only: panics inside a napi method, to prove the panic reaches JavaScript as an
-    /// Error. Refuses unless RECONNECTING_MYSQL_TEST_HOOKS=1.
+    /// Error. Refuses unless built with the `test-hooks` feature and RECONNECTING_MYSQL_TEST_HOOKS=1.
     #[napi(catch_unwind)]
     pub fn test_panic(&self) -> Result<()> {
-        if !test_hooks_enabled() {
-            return Err(napi::Error::from_reason(format!(
-                "test hooks are disabled (set {TEST_HOOKS_ENV}=1)"
-            )));
+        #[cfg(feature = "test-hooks")]
+        if test_hooks_enabled() {
+            panic!("reconnecting-mysql test hook: deliberate panic in a napi method");
         }
-        panic!("reconnecting-mysql test hook: deliberate panic in a napi method");
+        Err(napi::Error::from_reason(test_hooks_refusal()))
     }
 }
 

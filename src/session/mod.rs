@@ -251,6 +251,7 @@ impl Session {
             }
             self.in_flight = Some(command.id);
             let _in_flight = crate::runtime::InFlight::start();
+            #[cfg(feature = "test-hooks")]
             self.test_panic_hook();
             let step = self.execute(&command).await;
             self.in_flight = None;
@@ -267,6 +268,7 @@ impl Session {
     }
 
     /// Test-only: the deliberate panic that proves a panicking session fails its commands.
+    #[cfg(feature = "test-hooks")]
     fn test_panic_hook(&mut self) {
         if let Some(remaining) = self.options.test_panic_after.as_mut() {
             if *remaining == 0 {
