@@ -5,32 +5,31 @@
 const { EventEmitter } = require('node:events');
 const util = require('node:util');
 const SqlString = require('sqlstring');
-const { NativeSession } = require('./native');
+const { NativeSession, protocol } = require('./native');
 const { Query } = require('./query');
 const { fromNative, clientError } = require('./errors');
 const { getCharsetNumber } = require('./config');
 const { ConnectionStats } = require('./stats');
 const { channels } = require('./diagnostics');
 
-const TRANSACTION_STATES = ['none', 'active', 'lost'];
-
-// Message kinds, as src/session.rs sends them.
-const PARTIAL = 1;
-const DONE = 2;
-const FAILED = 3;
-const CONNECT = 10;
-const DISCONNECT = 11;
-const RECONNECTING = 12;
-const RECONNECT = 13;
-const GAVE_UP = 14;
-const CLOSED = 15;
-const CONNECT_HOOK = 16;
-const FAILOVER = 18;
-const INFILE = 19;
-
-// The shapes of a reply the session passes as arguments (FlatReply in src/session.rs).
-const FLAT_ROWS = 1;
-const FLAT_OK = 2;
+// The reply protocol comes from its one definition in Rust (src/session/protocol.rs).
+const PROTOCOL = protocol();
+const TRANSACTION_STATES = PROTOCOL.transactionStates;
+const { PARTIAL, DONE, FAILED, CONNECT, DISCONNECT, RECONNECTING, RECONNECT, GAVE_UP, CLOSED } =
+  PROTOCOL.kinds;
+const { CONNECT_HOOK, FAILOVER, INFILE } = PROTOCOL.kinds;
+// The shapes of a reply the session passes as arguments (FlatReply).
+const { ROWS: FLAT_ROWS, OK: FLAT_OK } = PROTOCOL.shapes;
+// flatReply reads the values after (shape, kind, id, index) by position: it must name them as the
+// binary sends them (a binary from another version fails here, not with misread results).
+const FLAT_ROWS_SLOTS = ['sameFields', 'rows', 'data', 'ascii'];
+const FLAT_OK_SLOTS = ['affectedRows', 'insertId', 'serverStatus', 'warningCount', 'info'];
+if (
+  String(PROTOCOL.rowsSlots) !== String(FLAT_ROWS_SLOTS) ||
+  String(PROTOCOL.okSlots) !== String(FLAT_OK_SLOTS)
+) {
+  throw new Error('reconnecting-mysql: the native binary and lib/connection.js disagree on the reply layout');
+}
 
 /**
  * The message object of a reply that came as call arguments: one part, no error. Building it

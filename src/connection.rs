@@ -16,7 +16,7 @@ use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
     kind, EventInfo, FlatPayload, FlatReply, HostAddress, Keepalive, Message, Request, Session,
-    SessionHandle, SessionOptions, Shaped, Sink,
+    SessionHandle, SessionOptions, Shaped, Sink, TransactionFlag, KINDS,
 };
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
@@ -566,4 +566,36 @@ pub fn runtime_info() -> RuntimeInfo {
 pub fn connect_attempts(address: String) -> u32 {
     let attempts = crate::host_gate::gate(&address).attempts();
     u32::try_from(attempts).unwrap_or(u32::MAX)
+}
+
+/// The JS<->Rust reply protocol, from its one definition in `session::protocol`:
+/// lib/connection.js takes its numbers from here at load.
+#[napi(object)]
+pub struct Protocol {
+    /// Message kinds by name.
+    pub kinds: std::collections::HashMap<String, u32>,
+    /// The flat reply shapes (`ROWS`, `OK`), and what follows (shape, kind, id, index) in each.
+    pub shapes: std::collections::HashMap<String, u32>,
+    pub rows_slots: Vec<String>,
+    pub ok_slots: Vec<String>,
+    /// `transactionState()` values, by value.
+    pub transaction_states: Vec<String>,
+}
+
+#[napi(catch_unwind)]
+pub fn protocol() -> Protocol {
+    let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect();
+    Protocol {
+        kinds: KINDS
+            .iter()
+            .map(|(name, value)| (name.to_string(), *value))
+            .collect(),
+        shapes: [("ROWS", FlatPayload::ROWS), ("OK", FlatPayload::OK)]
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), value))
+            .collect(),
+        rows_slots: names(FlatPayload::ROWS_SLOTS),
+        ok_slots: names(FlatPayload::OK_SLOTS),
+        transaction_states: names(&TransactionFlag::NAMES),
+    }
 }

@@ -77,6 +77,8 @@ impl FlowGate {
 pub struct TransactionFlag(std::sync::atomic::AtomicU32);
 
 impl TransactionFlag {
+    /// The states by value, as JavaScript names them.
+    pub const NAMES: [&'static str; 3] = ["none", "active", "lost"];
     pub const NONE: u32 = 0;
     pub const ACTIVE: u32 = 1;
     /// Lost with the connection: statements fail with TRANSACTION_LOST until a rollback.

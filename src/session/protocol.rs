@@ -4,37 +4,49 @@
 
 use super::*;
 
-/// Reply and event kinds, as JavaScript reads `Message.kind`.
-pub mod kind {
+/// Declares the kinds once: as constants for Rust, and by name for JavaScript (`KINDS`).
+macro_rules! message_kinds {
+    ($($(#[doc = $doc:literal])* $name:ident = $value:literal,)*) => {
+        /// Reply and event kinds, as JavaScript reads `Message.kind`.
+        pub mod kind {
+            $($(#[doc = $doc])* pub const $name: u32 = $value;)*
+        }
+        /// Every kind by name, handed to JavaScript by `protocol()`: lib/connection.js takes its
+        /// numbers from here instead of writing them a second time.
+        pub const KINDS: &[(&str, u32)] = &[$((stringify!($name), $value),)*];
+    };
+}
+
+message_kinds! {
     /// Result parts of a command that is still running.
-    pub const PARTIAL: u32 = 1;
+    PARTIAL = 1,
     /// The command succeeded; the last result parts.
-    pub const DONE: u32 = 2;
+    DONE = 2,
     /// The command failed; `error`, and the result parts of statements that ran before it.
-    pub const FAILED: u32 = 3;
+    FAILED = 3,
     /// First connection established (`event.threadId`).
-    pub const CONNECT: u32 = 10;
+    CONNECT = 10,
     /// The connection was lost (`event.error`).
-    pub const DISCONNECT: u32 = 11;
+    DISCONNECT = 11,
     /// A reconnect attempt is about to start (`event.attempt`, `delay`, `error`).
-    pub const RECONNECTING: u32 = 12;
+    RECONNECTING = 12,
     /// Reconnected (`attempts`, `downtime`, `threadId`, `previousThreadId`, `lostState`).
-    pub const RECONNECT: u32 = 13;
+    RECONNECT = 13,
     /// Gave up (`error`, fatal); every pending command has failed with it.
-    pub const GAVE_UP: u32 = 14;
+    GAVE_UP = 14,
     /// The session has ended; no message follows.
-    pub const CLOSED: u32 = 15;
+    CLOSED = 15,
     /// A new connection is up: run the `onConnect` function (`event.attempt` is the round to
     /// answer with `hookDone`), before any queued command.
-    pub const CONNECT_HOOK: u32 = 16;
+    CONNECT_HOOK = 16,
     /// `statistics()` answer: the server's status line in `text`.
-    pub const STATISTICS: u32 = 17;
+    STATISTICS = 17,
     /// The session moved to another host (`previousHost` -> `host`, `reason`, `error`); the
     /// CONNECT or RECONNECT event follows.
-    pub const FAILOVER: u32 = 18;
+    FAILOVER = 18,
     /// The server asks for the file the running `LOAD DATA LOCAL INFILE` names (`text`), and the
     /// application serves it (`infileStreamFactory`): feed the stream with `infileData`.
-    pub const INFILE: u32 = 19;
+    INFILE = 19,
 }
 
 #[napi(object)]
@@ -115,9 +127,19 @@ pub enum FlatPayload {
 }
 
 impl FlatPayload {
-    /// The first argument of each shape (lib/connection.js has the same numbers).
+    /// The first argument of each shape (JavaScript reads them from `protocol()`).
     pub const ROWS: u32 = 1;
     pub const OK: u32 = 2;
+    /// What follows (shape, kind, id, index) in each shape, in argument order, by the names
+    /// JavaScript gives them: lib/connection.js checks its reader against these at load.
+    pub const ROWS_SLOTS: &'static [&'static str] = &["sameFields", "rows", "data", "ascii"];
+    pub const OK_SLOTS: &'static [&'static str] = &[
+        "affectedRows",
+        "insertId",
+        "serverStatus",
+        "warningCount",
+        "info",
+    ];
 }
 
 /// A part of a reply that has a flat shape.
