@@ -88,6 +88,14 @@ impl TransactionFlag {
         self.0.load(std::sync::atomic::Ordering::SeqCst)
     }
 
+    pub(super) fn is_active(&self) -> bool {
+        self.get() == Self::ACTIVE
+    }
+
+    pub(super) fn is_lost(&self) -> bool {
+        self.get() == Self::LOST
+    }
+
     pub(super) fn set(&self, in_transaction: bool, lost: bool) {
         let state = if lost {
             Self::LOST

@@ -100,7 +100,7 @@ impl Session {
         if cause.code.as_deref() == Some(PING_TIMEOUT_CODE) {
             self.deny_host(self.current_host, REASON_UNAVAILABLE, cause.clone());
         }
-        if self.in_transaction {
+        if self.transaction.is_active() {
             self.set_transaction(false, true);
         }
         // A server error (a read-only refusal, 1047) says the host is up.

@@ -71,13 +71,12 @@ pub struct Session {
     destroyed: Arc<Notify>,
     early_end: Arc<EarlyEnd>,
     flow: Arc<FlowGate>,
+    /// The transaction state: its one owner, which JavaScript reads too.
     transaction: Arc<TransactionFlag>,
     queue: VecDeque<Command>,
     conn: Option<Conn>,
     in_flight: Option<u32>,
     last_used: Instant,
-    in_transaction: bool,
-    transaction_lost: bool,
     thread_id: Option<u32>,
     ever_connected: bool,
     /// An early `end()` abandoned the first connect attempt (see `EarlyEnd`).
@@ -171,8 +170,6 @@ impl Session {
             conn: None,
             in_flight: None,
             last_used: Instant::now(),
-            in_transaction: false,
-            transaction_lost: false,
             thread_id: None,
             ever_connected: false,
             first_connect_abandoned: false,

@@ -151,7 +151,7 @@ impl Session {
                 return Step::Done;
             }
         }
-        if self.transaction_lost {
+        if self.transaction.is_lost() {
             if statement::is_rollback(sql) {
                 self.set_transaction(false, false);
             } else {
@@ -159,7 +159,7 @@ impl Session {
                 return Step::Done;
             }
         }
-        let was_in_transaction = self.in_transaction;
+        let was_in_transaction = self.transaction.is_active();
         let mut parts = Vec::new();
         let result = self
             .run_query(id, sql, query_timeout, infile_from_js, &mut parts)
@@ -179,7 +179,7 @@ impl Session {
         let cause = error::from_mysql(&failure.error, &self.endpoint);
         if failure.timed_out.is_none() && class == ErrorClass::Statement {
             self.track_transaction();
-            let in_transaction = was_in_transaction || self.in_transaction;
+            let in_transaction = was_in_transaction || self.transaction.is_active();
             if let Some(reason) = self.wrong_node_reason(&failure.error, in_transaction) {
                 return self.leave_refusing_node(
                     id,
@@ -215,7 +215,7 @@ impl Session {
         if opens_transaction && !not_sent {
             // It may have run: a transaction may have been open on the lost connection, so what
             // the application queued behind it must not run in autocommit.
-            self.in_transaction = true;
+            self.set_transaction(true, false);
         }
         self.lose(cause.clone());
         if not_sent {
@@ -263,7 +263,7 @@ impl Session {
     ) -> Step {
         self.deny_host(self.current_host, reason, cause.clone());
         self.refusal_streak = self.refusal_streak.saturating_add(1);
-        self.in_transaction = in_transaction;
+        self.set_transaction(in_transaction, false);
         self.lose(cause.clone());
         let nothing_ran = failure.index == 0 && parts.is_empty() && !failure.emitted;
         if nothing_ran && !in_transaction {

@@ -320,7 +320,7 @@ impl Session {
         // MariaDB reports 10.x and 11.x; MySQL went from 5.7 to 8 and 9.
         self.is_mariadb = conn.server_version().0 >= 10;
         self.last_used = Instant::now();
-        self.set_transaction(false, self.transaction_lost);
+        self.set_transaction(false, self.transaction.is_lost());
         let lost = self.lost.take();
         if self.ever_connected {
             let lost_state: Vec<String> = std::mem::take(&mut self.unrestorable)

@@ -27,9 +27,8 @@ impl Session {
         }
     }
 
+    /// The transaction state has one owner, the flag JavaScript reads too.
     pub(super) fn set_transaction(&mut self, in_transaction: bool, lost: bool) {
-        self.in_transaction = in_transaction;
-        self.transaction_lost = lost;
         self.transaction.set(in_transaction, lost);
     }
 
@@ -97,7 +96,7 @@ mod tests {
         assert_eq!(handle.transaction.get(), TransactionFlag::ACTIVE);
         session.set_transaction(false, true);
         assert_eq!(handle.transaction.get(), TransactionFlag::LOST);
-        assert!(session.transaction_lost);
+        assert!(session.transaction.is_lost());
         session.set_transaction(false, false);
         assert_eq!(handle.transaction.get(), TransactionFlag::NONE);
     }
