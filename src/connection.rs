@@ -15,8 +15,8 @@ use crate::error::ErrorInfo;
 use crate::policy::{Backoff, RetryBudget};
 use crate::runtime;
 use crate::session::{
-    kind, EventInfo, FlatPayload, FlatReply, HostAddress, Keepalive, Message, Request, Session,
-    SessionHandle, SessionOptions, Shaped, Sink, TransactionFlag, KINDS,
+    FlatPayload, FlatReply, HostAddress, Keepalive, Message, Request, Session, SessionHandle,
+    SessionOptions, Shaped, Sink, TransactionFlag, KINDS,
 };
 
 /// Connection options, already validated and defaulted by `lib/config.js`. Times in milliseconds.
@@ -394,24 +394,8 @@ impl NativeSession {
                 )
                 .with_outcome(crate::error::OUTCOME_UNKNOWN)
                 .fatal();
-                sink.send(Message {
-                    kind: kind::GAVE_UP,
-                    id: 0,
-                    parts: None,
-                    error: Some(error),
-                    index: None,
-                    text: None,
-                    event: None,
-                });
-                sink.send(Message {
-                    kind: kind::CLOSED,
-                    id: 0,
-                    parts: None,
-                    error: None,
-                    index: None,
-                    text: None,
-                    event: Some(EventInfo::default()),
-                });
+                sink.send(Message::gave_up(error));
+                sink.send(Message::closed());
             }
         })
         .map_err(napi::Error::from_reason)?;

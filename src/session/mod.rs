@@ -385,18 +385,9 @@ impl Session {
             self.reply_failed(command.id, Vec::new(), pending_error.clone());
         }
         if let Some(error) = gave_up {
-            self.sink.send(Message {
-                kind: kind::GAVE_UP,
-                id: 0,
-                parts: None,
-                error: Some(error),
-                index: None,
-                text: None,
-                event: None,
-            });
+            self.sink.send(Message::gave_up(error));
         }
-        self.sink
-            .send(Message::event(kind::CLOSED, EventInfo::default()));
+        self.sink.send(Message::closed());
     }
 
     fn reply_done(&self, id: u32, parts: Vec<ResultPart>) {

@@ -225,6 +225,20 @@ impl Message {
             event: Some(event),
         }
     }
+
+    /// The session gave up with `error` (CLOSED follows).
+    pub fn gave_up(error: ErrorInfo) -> Self {
+        Message {
+            error: Some(error),
+            event: None,
+            ..Message::event(kind::GAVE_UP, EventInfo::default())
+        }
+    }
+
+    /// The session has ended; no message follows.
+    pub fn closed() -> Self {
+        Message::event(kind::CLOSED, EventInfo::default())
+    }
 }
 
 /// Where the session's replies and events go (a threadsafe function into JavaScript).
