@@ -10,7 +10,7 @@
 // Every JS client runs in its own child process per scenario-round (bench/client.js), so RSS and
 // CPU are the client's own; the raw baseline is bench/raw (built here with cargo, cached in
 // bench/raw/target). The clients are interleaved round by round. Prints a table and writes
-// bench/RESULTS.md. Scenario 8 (recovery after a server restart) is bench/recovery.js, run as a child
+// bench/results.local.md (untracked); --write-results updates the tracked bench/RESULTS.md. Scenario 8 (recovery after a server restart) is bench/recovery.js, run as a child
 // with its own private server once the other scenarios' server is gone.
 
 const { spawn, execFileSync } = require('node:child_process');
@@ -23,7 +23,12 @@ const ROOT = path.join(__dirname, '..');
 const CLIENT_JS = path.join(__dirname, 'client.js');
 const RAW_MANIFEST = path.join(__dirname, 'raw', 'Cargo.toml');
 const RAW_BIN = path.join(__dirname, 'raw', 'target', 'release', 'bench-raw');
-const RESULTS_MD = path.join(__dirname, 'RESULTS.md');
+// The tracked bench/RESULTS.md changes only on request (--write-results); a run writes an
+// untracked copy, so a bench leaves the tree clean.
+const RESULTS_MD = path.join(
+  __dirname,
+  process.argv.includes('--write-results') ? 'RESULTS.md' : 'results.local.md',
+);
 const RECOVERY_JS = path.join(__dirname, 'recovery.js');
 const recovery = require('./recovery');
 const TOTAL_ROWS = 100000;
@@ -39,7 +44,7 @@ const option = (name) => {
 };
 if (flag('help') || flag('h')) {
   console.log(
-    'usage: node bench/run.js [--quick] [--only=1,...,8] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N]',
+    'usage: node bench/run.js [--quick] [--only=1,...,8] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N] [--write-results]',
   );
   process.exit(0);
 }

@@ -16,7 +16,7 @@ if (cargo.error || cargo.status !== 0) {
 }
 
 const cli = path.join(path.dirname(require.resolve('@napi-rs/cli/package.json')), 'dist', 'cli.js');
-// RECONNECTING_MYSQL_PROFILE=dev builds without LTO for quick iteration.
+// RECONNECTING_MYSQL_PROFILE=fast builds without LTO for quick iteration.
 const profile = process.env.RECONNECTING_MYSQL_PROFILE;
 // lib/native.js is the loader, so napi's generated one is not wanted; the .d.ts is unused too.
 // test-hooks: the deliberate panics the tests arm (never in the published binaries).
