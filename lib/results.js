@@ -243,8 +243,16 @@ class Field {
 // integers are read from the bytes without an intermediate string. Every value is exactly what
 // castValue() gives; the differential suite against `mysql` holds both paths to that.
 
-const decoders = new Map();
+// Two kinds of decoder: one per shape (types, charsets, config) that takes the column names as an
+// argument, and one per shape and names, with the names in the code (V8's fastest row building).
+// The named one is compiled only for a result seen before: a query whose column names change every
+// time (`SELECT 123 AS ...`, `SELECT <random>`) reuses its shape's decoder instead of compiling a
+// function per query.
+const namedDecoders = new Map();
+const shapeDecoders = new Map();
+const sightings = new Map();
 const MAX_DECODERS = 256;
+const MAX_SIGHTINGS = 4096;
 
 /** Integer from ASCII digits (only for columns whose values stay below 2^53). */
 function parseIntBytes(data, start, end) {
@@ -502,12 +510,14 @@ function longLength(d, p, first) {
   }
 }
 
-function compileDecoder(fields, config) {
+/** A decoder for the shape of `fields`: with their names in the code, or (`named` false) taking them. */
+function compileDecoder(fields, config, named) {
   const lines = [];
   fields.forEach((field, c) => {
+    const key = named ? JSON.stringify(field.name) : `names[${c}]`;
     lines.push(
       `n = d[p++]; if (n > 250) { w = n; n = longLength(d, p, w); p += LENGTH_WIDTH[w - 251]; } s = p; e = n > 0 ? p + n : p; p = e;`,
-      `row[${JSON.stringify(field.name)}] = n < 0 ? null : ${cellExpression(field, config)};`,
+      `row[${key}] = n < 0 ? null : ${cellExpression(field, config)};`,
     );
   });
   const body = `
@@ -530,7 +540,7 @@ function compileDecoder(fields, config) {
     'parseGeometry',
     'longLength',
     'LENGTH_WIDTH',
-    `return function decode(d, rows, config, onRow, local, ascii) {${body}\n};`,
+    `return function decode(d, rows, config, onRow, local, ascii, names) {${body}\n};`,
   );
   const decode = factory(
     RowDataPacket,
@@ -551,21 +561,42 @@ function compileDecoder(fields, config) {
   return decode;
 }
 
+function cached(map, key, compile) {
+  let decoder = map.get(key);
+  if (decoder === undefined) {
+    if (map.size >= MAX_DECODERS) map.clear();
+    decoder = compile();
+    map.set(key, decoder);
+  }
+  return decoder;
+}
+
+/** The decoder for `fields`; `.named` false: pass it the column names. */
 function decoderFor(fields, config) {
   const dateStrings = Array.isArray(config.dateStrings)
     ? config.dateStrings.join('|')
     : Boolean(config.dateStrings);
   const bigNumbers = config.supportBigNumbers ? (config.bigNumberStrings ? 2 : 1) : 0;
-  let key = `${config.timezone}\u0000${dateStrings}\u0000${bigNumbers}`;
-  for (const field of fields)
-    key += `\u0000${field.type}:${field.charsetNr}:${field.zeroFill ? 1 : 0}:${field.name}`;
-  let decoder = decoders.get(key);
-  if (decoder === undefined) {
-    if (decoders.size >= MAX_DECODERS) decoders.clear();
-    decoder = compileDecoder(fields, config);
-    decoders.set(key, decoder);
+  let shape = `${config.timezone}\u0000${dateStrings}\u0000${bigNumbers}`;
+  let names = '';
+  for (const field of fields) {
+    shape += `\u0000${field.type}:${field.charsetNr}:${field.zeroFill ? 1 : 0}`;
+    names += `\u0000${field.name}`;
   }
-  return decoder;
+  const key = shape + '\u0001' + names;
+  const named = namedDecoders.get(key);
+  if (named !== undefined) return named;
+  if (sightings.has(key)) {
+    sightings.delete(key);
+    return cached(namedDecoders, key, () =>
+      Object.assign(compileDecoder(fields, config, true), { named: true }),
+    );
+  }
+  if (sightings.size >= MAX_SIGHTINGS) sightings.clear();
+  sightings.set(key, true);
+  return cached(shapeDecoders, shape, () =>
+    Object.assign(compileDecoder(fields, config, false), { named: false }),
+  );
 }
 
 /**
@@ -577,7 +608,16 @@ function decodeRows(part, fields, options, onRow) {
   if (!rows) return;
   if (options.typeCast === true && !options.nestTables && typeof data.utf8Slice === 'function') {
     const decode = decoderFor(fields, options.config);
-    decode(data, rows, options.config, onRow, decode.usesLocal ? localOffset() : null, part.ascii === true);
+    const names = decode.named ? null : fields.map((field) => field.name);
+    decode(
+      data,
+      rows,
+      options.config,
+      onRow,
+      decode.usesLocal ? localOffset() : null,
+      part.ascii === true,
+      names,
+    );
     return;
   }
   const columnCount = fields.length;
