@@ -296,22 +296,26 @@ test('a panic in the session task fails every pending command and the connection
     const config = ${config};
     const conn = mysql.createConnection({ ...config, __panicAfter: 2 });
     const seen = { errors: [], ends: 0 };
-    conn.on('error', (err) => seen.errors.push(err.code + ':' + err.fatal));
-    conn.on('end', () => seen.ends++);
     const results = [];
-    const done = (label) => (err, rows) => results.push(label + '=' + (err ? err.code + '/' + err.fatal + '/' + err.outcome : rows[0].v));
-    conn.query('SELECT 1 AS v', done('first'));
-    conn.query('SELECT 2 AS v', done('second'));
-    conn.query('SELECT 3 AS v', done('third'));
-    conn.query('SELECT 4 AS v', done('fourth'));
-    setTimeout(() => {
-      // The process survived; a new connection works.
+    // Once every command has its callback and the connection has ended: the process survived,
+    // and a new connection works (anything more from the dead one would still show by then).
+    let checked = false;
+    const afterwards = () => {
+      if (checked || results.length < 4 || seen.ends === 0) return;
+      checked = true;
       const fresh = mysql.createConnection(config);
       fresh.query('SELECT 42 AS v', (err, rows) => {
         console.log(JSON.stringify({ results, seen, fresh: err ? err.code : rows[0].v, state: conn.state }));
         fresh.end();
       });
-    }, 500);
+    };
+    conn.on('error', (err) => seen.errors.push(err.code + ':' + err.fatal));
+    conn.on('end', () => (seen.ends++, afterwards()));
+    const done = (label) => (err, rows) => (results.push(label + '=' + (err ? err.code + '/' + err.fatal + '/' + err.outcome : rows[0].v)), afterwards());
+    conn.query('SELECT 1 AS v', done('first'));
+    conn.query('SELECT 2 AS v', done('second'));
+    conn.query('SELECT 3 AS v', done('third'));
+    conn.query('SELECT 4 AS v', done('fourth'));
   `);
   assert.equal(code, 0, stderr);
   const report = JSON.parse(out.trim().split('\n').pop());

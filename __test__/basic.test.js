@@ -175,6 +175,7 @@ test('the password never shows in inspect or JSON of the config', () => {
 });
 
 test('the process exits by itself after end(), and stays alive while connected', async () => {
+  // The 200 ms before end() is the connected period the process must stay alive through.
   const { code, out } = await runNode(`
     const conn = mysql.createConnection(${JSON.stringify(server.config())});
     conn.query('SELECT 1 + 1 AS x', (err, rows) => {

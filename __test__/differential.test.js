@@ -858,7 +858,7 @@ test('stream(): a slow consumer with a small highWaterMark gets every row in ord
         seen.push(row.seq);
         if (row.seq % 5000 === 0) {
           stream.pause();
-          setTimeout(() => stream.resume(), 5);
+          setTimeout(() => stream.resume(), 5); // the slow consumer under test
         }
       });
       stream.on('end', resolve);

@@ -10,7 +10,7 @@ const net = require('node:net');
 const path = require('node:path');
 const mysql = require('..');
 const { startFakeServer } = require('./support/fake-server');
-const { queryOutcome, runNode } = require('./support/client');
+const { queryOutcome, runNode, record } = require('./support/client');
 
 /** A loopback port nothing listens on. */
 function freePort() {
@@ -35,16 +35,13 @@ async function silentServer(t) {
   return { port: silent.address().port, firstConnection };
 }
 
-function record(conn) {
-  const seen = { error: [], reconnecting: [], end: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
-  return seen;
-}
+/** What the tests here record on a connection. */
+const EVENTS = ['error', 'reconnecting', 'end'];
 
 test('a refused port: connect() gets ECONNREFUSED, fatal, at once; queued queries get it too', async () => {
   const port = await freePort();
   const conn = mysql.createConnection({ host: '127.0.0.1', port, user: 'app' });
-  const seen = record(conn);
+  const seen = record(conn, EVENTS);
   const started = Date.now();
   const connected = new Promise((resolve) => conn.connect(resolve));
   const queued = queryOutcome(conn, 'SELECT 1');
@@ -64,7 +61,7 @@ test('a refused port: connect() gets ECONNREFUSED, fatal, at once; queued querie
 
 test('an unresolvable host: ENOTFOUND, fatal, at once', async () => {
   const conn = mysql.createConnection({ host: 'no-such-host.invalid', user: 'app' });
-  const seen = record(conn);
+  const seen = record(conn, EVENTS);
   const started = Date.now();
   const err = await new Promise((resolve) => conn.connect(resolve));
   assert.equal(err.code, 'ENOTFOUND');
@@ -81,7 +78,7 @@ test('a server that accepts and never greets: ETIMEDOUT after connectTimeout, fa
     user: 'app',
     connectTimeout: 300,
   });
-  const seen = record(conn);
+  const seen = record(conn, EVENTS);
   const started = Date.now();
   const err = await new Promise((resolve) => conn.connect(resolve));
   const elapsed = Date.now() - started;
@@ -115,7 +112,7 @@ test('reconnect: { initial: true } waits for a server that is not up yet', async
     password: 'p',
     reconnect: { initial: true, baseDelay: 20, maxDelay: 50 },
   });
-  const seen = record(conn);
+  const seen = record(conn, EVENTS);
   const pending = queryOutcome(conn, 'SELECT @@wait_timeout');
   await new Promise((resolve) => conn.once('reconnecting', resolve));
   const fake = await startFakeServer({ port });
@@ -177,14 +174,16 @@ test('promise createConnection on a refused port rejects, and the process then e
 });
 
 test('destroy() during a hanging first connect ends it at once: the process exits', async (t) => {
-  const { port } = await silentServer(t);
+  const { port, firstConnection } = await silentServer(t);
+  // The parent says on stdin when the attempt is inside the handshake (the silent server
+  // accepted it); then the child destroys the connection.
   const script = `
     const conn = mysql.createConnection({ host: '127.0.0.1', port: ${port}, user: 'app', connectTimeout: 20000 });
     conn.connect(() => {});
-    setTimeout(() => { globalThis.destroyedAt = Date.now(); conn.destroy(); }, 200);
+    process.stdin.once('data', () => { globalThis.destroyedAt = Date.now(); conn.destroy(); });
     process.on('exit', () => console.log('exit ' + (Date.now() - globalThis.destroyedAt)));
   `;
-  const { code, out } = await runNode(script, { timeout: 10000 });
+  const { code, out } = await runNode(script, { timeout: 10000, stdin: firstConnection.then(() => 'go\n') });
   assert.equal(code, 0);
   const afterDestroy = Number(/exit (\d+)/.exec(out)[1]);
   assert.ok(afterDestroy < 1000, `the process lived ${afterDestroy} ms after destroy()`);
@@ -271,7 +270,7 @@ test('reconnect.initial with maxAttempts: 3: three connect attempts, the two ret
     user: 'app',
     reconnect: { initial: true, maxAttempts: 3, baseDelay: 1, maxDelay: 5 },
   });
-  const seen = record(conn);
+  const seen = record(conn, EVENTS);
   const err = await new Promise((resolve) => conn.connect(resolve));
   assert.equal(err.code, 'ECONNREFUSED');
   assert.equal(err.fatal, true);

@@ -5,11 +5,10 @@
 // packet that caused it, against the fake server (support/fake-server.js, real protocol bytes).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const mysql = require('..');
 const { fuzz, RSS_BOUND_BYTES } = require('../fuzz/run');
 const { runSession, referenceResults } = require('../fuzz/session');
-const { startFakeServer, lenenc } = require('./support/fake-server');
-const { query, queryOutcome } = require('./support/client');
+const { lenenc } = require('./support/fake-server');
+const { query, queryOutcome, openFake } = require('./support/client');
 
 const FUZZ_SECONDS = 60;
 
@@ -58,21 +57,10 @@ for (const seed of [3513, 7128]) {
   });
 }
 
-async function open(t, hooks, options = {}) {
-  const fake = await startFakeServer(hooks);
-  const conn = mysql.createConnection({
-    host: fake.host,
-    port: fake.port,
-    user: 'u',
-    password: 'p',
-    ...options,
-  });
-  conn.on('error', () => {});
-  t.after(async () => {
-    conn.destroy();
-    await fake.close();
-  });
-  return { fake, conn };
+async function open(t, hooks, options) {
+  const opened = await openFake(t, hooks, options);
+  opened.conn.on('error', () => {});
+  return opened;
 }
 
 test('a non-numeric @@max_allowed_packet / @@wait_timeout: the connection works with the defaults (was a panic)', async (t) => {

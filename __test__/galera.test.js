@@ -8,7 +8,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
 const { startGaleraCluster } = require('./support/galera');
-const { query, queryOutcome, end, waitUntil } = require('./support/client');
+const { query, queryOutcome, end, waitUntil, record, openRecorded } = require('./support/client');
 
 let cluster;
 
@@ -26,10 +26,11 @@ after(async () => {
 /** A connection over every node as the application user, with every event it emits recorded. */
 function open(extra) {
   const { user, password, database } = cluster.nodes[0].config();
-  const conn = mysql.createConnection({ user, password, database, hosts: cluster.labels, ...extra });
-  const seen = { error: [], reconnect: [], failover: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
-  return { conn, seen };
+  return openRecorded({ user, password, database, hosts: cluster.labels, ...extra }, [
+    'error',
+    'reconnect',
+    'failover',
+  ]);
 }
 
 async function portOf(conn) {
@@ -193,8 +194,7 @@ test('a node that leaves the Primary component (1047) sends the write to the nex
   const labels = [cluster.labels[1], cluster.labels[2]];
   const conn = mysql.createConnection({ user, password, database, hosts: labels });
   t.after(() => conn.destroy()); // a failed assertion must not leave the process alive
-  const seen = { error: [], failover: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
+  const seen = record(conn, ['error', 'failover']);
   assert.equal(await portOf(conn), node2.port);
 
   await node2.admin("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=1'");

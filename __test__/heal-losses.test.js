@@ -12,20 +12,16 @@ const {
   queryOutcome,
   end,
   connect,
-  waitUntil,
+  waitThreadSleeping,
   waitThreadGone,
   once,
   sleep,
+  openRecorded,
 } = require('./support/client');
 
 const server = usePrivateServer();
 
-function open(extra) {
-  const conn = mysql.createConnection({ ...server.config(), ...extra });
-  const seen = { error: [], disconnect: [], reconnecting: [], reconnect: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
-  return { conn, seen };
-}
+const open = (extra) => openRecorded({ ...server.config(), ...extra });
 
 async function threadId(conn) {
   return (await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id;
@@ -65,16 +61,7 @@ test('KILL mid-query: that query fails with outcome unknown, never replayed; the
   await query(conn, 'DELETE FROM kill_mid');
   const victim = await threadId(conn);
   const running = queryOutcome(conn, 'INSERT INTO kill_mid SELECT 1 FROM DUAL WHERE SLEEP(5) = 0');
-  await waitUntil(
-    async () => {
-      const rows = await server.admin(
-        "SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?",
-        [victim],
-      );
-      return rows.length > 0;
-    },
-    { what: 'the query to run' },
-  );
+  await waitThreadSleeping(server, victim);
   await server.killConnection(victim);
   const { err } = await running;
   assert.ok(err, 'the in-flight query fails');
@@ -202,16 +189,7 @@ test('a query marked idempotent that was lost mid-flight is replayed on the new 
   const { conn, seen } = open();
   const victim = await threadId(conn);
   const running = queryOutcome(conn, { sql: 'SELECT SLEEP(1) AS s, 7 AS seven', idempotent: true });
-  await waitUntil(
-    async () => {
-      const rows = await server.admin(
-        "SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?",
-        [victim],
-      );
-      return rows.length > 0;
-    },
-    { what: 'the query to run' },
-  );
+  await waitThreadSleeping(server, victim);
   await server.killConnection(victim);
   // The replay sleeps again; kill that one through a short SLEEP? Wait for it instead, bounded.
   const { err, results } = await running;

@@ -7,18 +7,13 @@ const assert = require('node:assert/strict');
 const mysql = require('..');
 const { startServer, usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
-const { query, queryOutcome, end, once, sleep, runNode } = require('./support/client');
+const { query, queryOutcome, end, once, sleep, runNode, record, openRecorded } = require('./support/client');
 
 const server = usePrivateServer({}, (started) =>
   started.admin('CREATE TABLE test.outage (seq INT PRIMARY KEY, at_thread INT)'),
 );
 
-function open(extra, target = server) {
-  const conn = mysql.createConnection({ ...target.config(), ...extra });
-  const seen = { error: [], disconnect: [], reconnecting: [], reconnect: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
-  return { conn, seen };
-}
+const open = (extra, target = server) => openRecorded({ ...target.config(), ...extra });
 
 test('server stop and restart: queries issued during the outage all succeed after it, in order', async () => {
   const { conn, seen } = open({ reconnect: { maxDelay: 200 } });
@@ -105,11 +100,13 @@ test("a command sent while the session is giving up gets the session's error", a
 test('an idle connection that cannot log in emits one error', async () => {
   const { conn, seen } = open({ password: 'wrong' });
   const fatal = once(conn, 'error');
+  // 'end' follows the give-up: after it the connection emits nothing more.
+  const ended = new Promise((resolve) => conn.once('end', resolve));
   conn.connect();
   const [err] = await fatal;
   assert.equal(err.code, 'ER_ACCESS_DENIED_ERROR');
   assert.equal(err.fatal, true);
-  await sleep(50);
+  await ended;
   assert.equal(seen.error.length, 1);
   assert.equal(seen.reconnecting.length, 0);
 });
@@ -126,8 +123,7 @@ test('an unknown or forbidden database is fatal at once, without retries', async
     user: 'root',
     database: 'no_such_db',
   });
-  const rootSeen = [];
-  root.on('reconnecting', (e) => rootSeen.push(e));
+  const rootSeen = record(root, ['reconnecting']).reconnecting;
   const { err: unknown } = await queryOutcome(root, 'SELECT 1');
   assert.equal(unknown.code, 'ER_BAD_DB_ERROR');
   assert.equal(unknown.errno, 1049);
@@ -195,7 +191,7 @@ test('keepAlive pings below the wait_timeout: an idle connection survives it', a
 test('keepAlive: true reads @@wait_timeout and pings at half of it', async () => {
   const { conn, seen } = open({ onConnect: 'SET SESSION wait_timeout = 2', keepAlive: true });
   const first = (await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id;
-  await sleep(2600);
+  await sleep(2600); // idle past wait_timeout (2 s): this is the situation under test
   assert.equal((await query(conn, 'SELECT CONNECTION_ID() AS id'))[0].id, first);
   assert.equal(seen.disconnect.length, 0);
   await end(conn);

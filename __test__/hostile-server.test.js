@@ -12,8 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Readable } = require('node:stream');
 const mysql = require('..');
-const { startFakeServer } = require('./support/fake-server');
-const { query, queryOutcome } = require('./support/client');
+const { query, queryOutcome, openFake } = require('./support/client');
 
 let dir;
 let secret;
@@ -29,21 +28,7 @@ before(() => {
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function open(t, onQuery, options = {}, hooks = {}) {
-  const fake = await startFakeServer({ onQuery, ...hooks });
-  const conn = mysql.createConnection({
-    host: fake.host,
-    port: fake.port,
-    user: 'u',
-    password: 'p',
-    ...options,
-  });
-  t.after(async () => {
-    conn.destroy();
-    await fake.close();
-  });
-  return { fake, conn };
-}
+const open = (t, onQuery, options, hooks = {}) => openFake(t, { onQuery, ...hooks }, options);
 
 function assertRefused(err, fake) {
   assert.ok(err, 'the statement must fail');

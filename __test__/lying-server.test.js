@@ -8,10 +8,9 @@
 
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
-const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
-const { query, queryOutcome, end, once } = require('./support/client');
+const { query, queryOutcome, end, once, record, openRecorded } = require('./support/client');
 
 const server = usePrivateServer();
 let proxy = null;
@@ -19,9 +18,11 @@ after(() => proxy && proxy.close());
 
 async function open(t, extra = {}) {
   if (proxy === null) proxy = await startProxy({ targetPort: server.port });
-  const conn = mysql.createConnection({ ...server.config(), host: proxy.host, port: proxy.port, ...extra });
-  const seen = { error: [], disconnect: [], reconnect: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
+  const { conn, seen } = openRecorded({ ...server.config(), host: proxy.host, port: proxy.port, ...extra }, [
+    'error',
+    'disconnect',
+    'reconnect',
+  ]);
   t.after(() => conn.destroy());
   return { conn, seen };
 }
@@ -160,8 +161,7 @@ test(
     const fired = proxy.rewritePackets((p, i) =>
       i === 0 ? Buffer.concat([Buffer.from([20, 0, 0, 0]), p.subarray(4, 24)]) : undefined,
     );
-    const reconnecting = [];
-    conn.on('reconnecting', (e) => reconnecting.push(e));
+    const { reconnecting } = record(conn, ['reconnecting']);
     const rows = await query(conn, 'SELECT 5 AS five');
     await fired;
     assert.equal(rows[0].five, 5);

@@ -122,6 +122,7 @@ test('restoreNodeTimeout takes a node offline, then back online; no retry report
       const { err } = await getOutcome(cluster, 'A');
       log.push(err.code);
       log.push((await landings(cluster, 1, 'A')).join());
+      // Past restoreNodeTimeout (150 ms): the time offline is what is under test, not a wait for an event.
       await new Promise((resolve) => setTimeout(resolve, 200));
       log.push('back: ' + (await landings(cluster, 1, 'A')).join());
     },

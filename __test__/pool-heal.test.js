@@ -156,7 +156,8 @@ test('maxLifetime never interrupts a transaction: it commits past the lifetime, 
   const threadId = conn.threadId;
   await query(conn, 'START TRANSACTION');
   await query(conn, 'INSERT INTO lifetime VALUES (1)');
-  // Well past the lifetime (and its jitter), with the pool's sweep running meanwhile.
+  // Well past the lifetime (and its jitter), with the pool's sweep running meanwhile: the time
+  // held is what is under test.
   await sleep(500);
   assert.equal(conn._transactionState(), 'active');
   await query(conn, 'INSERT INTO lifetime VALUES (2)');

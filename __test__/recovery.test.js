@@ -44,7 +44,7 @@ async function outage(outageMs, waiting) {
   await server.stop();
   await disconnected;
   const outcomes = waiting.issue();
-  // The outage: the driver's own reconnect attempts fail meanwhile.
+  // The outage, of the length under test: the driver's own reconnect attempts fail meanwhile.
   await new Promise((resolve) => setTimeout(resolve, outageMs));
   const greeted = greetingAt(server.port);
   await server.start();

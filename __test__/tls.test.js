@@ -9,7 +9,7 @@ const crypto = require('node:crypto');
 const mysql = require('..');
 const { startServer } = require('./support/mariadb');
 const { makeTestPki, tlsServerArgs } = require('./support/certs');
-const { query, queryOutcome, end, once, killAndHeal, runNode } = require('./support/client');
+const { query, queryOutcome, end, once, killAndHeal, runNode, openRecorded } = require('./support/client');
 
 let pki;
 /** TLS with a certificate for 127.0.0.1 and localhost. */
@@ -43,11 +43,9 @@ after(async () => {
 });
 
 function open(target, extra) {
-  const conn = mysql.createConnection({ ...target.config(), reconnect: { maxDelay: 200 }, ...extra });
-  opened.push(conn);
-  const seen = { error: [], disconnect: [], reconnecting: [], reconnect: [] };
-  for (const event of Object.keys(seen)) conn.on(event, (e) => seen[event].push(e));
-  return { conn, seen };
+  const recorded = openRecorded({ ...target.config(), reconnect: { maxDelay: 200 }, ...extra });
+  opened.push(recorded.conn);
+  return recorded;
 }
 
 /** The session's TLS state as the server sees it: { cipher, version } ('' when plaintext). */

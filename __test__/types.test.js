@@ -6,32 +6,30 @@ const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
+/** tsc --noEmit --strict (Node's types, node16 modules) plus `extra` over `files`: spawnSync's result. */
+function tsc(files, extra = []) {
+  const args = [
+    '--noEmit',
+    '--strict',
+    '--types',
+    'node',
+    '--module',
+    'node16',
+    '--moduleResolution',
+    'node16',
+  ];
+  return spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), ...args, ...extra, ...files], {
+    encoding: 'utf8',
+  });
+}
+
 test('index.d.ts and promise.d.ts type-check samples with tsc', () => {
-  const tsc = require.resolve('typescript/bin/tsc');
   const samples = ['sample.ts', 'promise-sample.ts'].map((name) => path.join(__dirname, 'types', name));
-  const result = spawnSync(
-    process.execPath,
-    [
-      tsc,
-      '--noEmit',
-      '--strict',
-      '--types',
-      'node',
-      '--module',
-      'node16',
-      '--target',
-      'es2020',
-      '--moduleResolution',
-      'node16',
-      ...samples,
-    ],
-    { encoding: 'utf8' },
-  );
+  const result = tsc(samples, ['--target', 'es2020']);
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
 
 test('a type error in user code is caught (the check is real)', () => {
-  const tsc = require.resolve('typescript/bin/tsc');
   const fs = require('node:fs');
   const os = require('node:os');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmysql-types-'));
@@ -41,22 +39,7 @@ test('a type error in user code is caught (the check is real)', () => {
     `import * as mysql from ${JSON.stringify(path.join(__dirname, '..'))};\nmysql.createConnection({ queueTimeout: 'soon' });\n`,
   );
   try {
-    const result = spawnSync(
-      process.execPath,
-      [
-        tsc,
-        '--noEmit',
-        '--strict',
-        '--types',
-        'node',
-        '--module',
-        'node16',
-        '--moduleResolution',
-        'node16',
-        bad,
-      ],
-      { encoding: 'utf8' },
-    );
+    const result = tsc([bad]);
     assert.notEqual(result.status, 0);
     assert.match(result.stdout, /bad\.ts\(2,\d+\): error TS2322/);
   } finally {

@@ -27,17 +27,22 @@ async function openssl(dir, args) {
   }
 }
 
+/** `openssl req` arguments for a new P-256 key, unencrypted, written to `${name}-key.pem`. */
+const newKey = (name) => [
+  '-newkey',
+  'ec',
+  '-pkeyopt',
+  'ec_paramgen_curve:prime256v1',
+  '-nodes',
+  '-keyout',
+  `${name}-key.pem`,
+];
+
 async function makeCa(dir, name) {
   await openssl(dir, [
     'req',
     '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}-key.pem`,
+    ...newKey(name),
     '-out',
     `${name}.pem`,
     '-days',
@@ -53,20 +58,7 @@ async function makeCa(dir, name) {
 
 /** A leaf certificate signed by `ca`, with the given extensions (one per line of an extfile). */
 async function makeLeaf(dir, name, ca, subject, extensions) {
-  await openssl(dir, [
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    `${name}-key.pem`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    subject,
-  ]);
+  await openssl(dir, ['req', ...newKey(name), '-out', `${name}.csr`, '-subj', subject]);
   fs.writeFileSync(path.join(dir, `${name}.ext`), extensions.join('\n') + '\n');
   await openssl(dir, [
     'x509',

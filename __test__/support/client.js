@@ -1,5 +1,5 @@
 'use strict';
-// Small promise helpers over the callback API, shared by the test files.
+// Small helpers over the callback API (promises, waits, event recorders), shared by the test files.
 
 const { once } = require('node:events');
 
@@ -35,6 +35,20 @@ async function waitUntil(check, { timeout = 10000, interval = 20, what = 'condit
   }
 }
 
+/** Resolves once `threadId` is inside a SLEEP() on the server (PROCESSLIST state 'User sleep'). */
+function waitThreadSleeping(server, threadId) {
+  return waitUntil(
+    async () => {
+      const rows = await server.admin(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE STATE = 'User sleep' AND ID = ?",
+        [threadId],
+      );
+      return rows.length > 0;
+    },
+    { what: 'the query to run' },
+  );
+}
+
 /** Resolves once the server no longer lists `threadId`. */
 function waitThreadGone(server, threadId) {
   return waitUntil(async () => !(await server.threadIds()).includes(threadId), {
@@ -52,22 +66,70 @@ async function killAndHeal(server, conn) {
   return event;
 }
 
+/** The events a self-healing connection tells its health by. */
+const HEAL_EVENTS = Object.freeze(['error', 'disconnect', 'reconnecting', 'reconnect']);
+
+/**
+ * Records every emission of each of `events` on `emitter`: returns `{ [event]: [payload...] }`
+ * (one key per event, in the order given), appended to as they come.
+ */
+function record(emitter, events = HEAL_EVENTS) {
+  const seen = {};
+  for (const event of events) {
+    seen[event] = [];
+    emitter.on(event, (payload) => seen[event].push(payload));
+  }
+  return seen;
+}
+
+/** `mysql.createConnection(config)` with `events` recorded from the start: `{ conn, seen }`. */
+function openRecorded(config, events = HEAL_EVENTS) {
+  const conn = require('../..').createConnection(config);
+  return { conn, seen: record(conn, events) };
+}
+
+/**
+ * A connection (user 'u', password 'p', plus `options`) to a fresh fake server started with
+ * `hooks` (see fake-server.js): `{ fake, conn }`; both are closed when the test `t` ends.
+ */
+async function openFake(t, hooks, options = {}) {
+  const { startFakeServer } = require('./fake-server');
+  const fake = await startFakeServer(hooks);
+  const conn = require('../..').createConnection({
+    host: fake.host,
+    port: fake.port,
+    user: 'u',
+    password: 'p',
+    ...options,
+  });
+  t.after(async () => {
+    conn.destroy();
+    await fake.close();
+  });
+  return { fake, conn };
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `body` in a fresh Node process with `mysql` bound to this package (and `env` added to its
  * environment); resolves with its exit code and stdout once it exits by itself, rejects if it is
- * still alive after `timeout` ms.
+ * still alive after `timeout` ms. With `stdin` (a promise of a string), the child's standard input
+ * gets that string once it resolves, then ends: a way to tell the child that something happened.
  */
-function runNode(body, { env = {}, timeout = 10000 } = {}) {
+function runNode(body, { env = {}, timeout = 10000, stdin } = {}) {
   const { spawn } = require('node:child_process');
   const path = require('node:path');
   const script = `const mysql = require(${JSON.stringify(path.join(__dirname, '..', '..'))});\n${body}`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script], {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
     });
+    if (stdin !== undefined) {
+      child.stdin.on('error', () => {}); // the child may be gone already
+      Promise.resolve(stdin).then((text) => child.stdin.end(text), reject);
+    }
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const timer = setTimeout(() => {
@@ -87,8 +149,13 @@ module.exports = {
   end,
   connect,
   waitUntil,
+  waitThreadSleeping,
   waitThreadGone,
   killAndHeal,
+  HEAL_EVENTS,
+  record,
+  openRecorded,
+  openFake,
   once,
   sleep,
   runNode,
