@@ -9,6 +9,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fc = require('fast-check');
 const { ConnectionConfig } = require('../lib/config');
+const { SSL_OPTIONS } = require('../lib/option-names');
 const { NativeSession } = require('../lib/native');
 const { makeFieldPacket, decodeRows } = require('../lib/results');
 const Types = require('../lib/constants/types');
@@ -78,6 +79,19 @@ const anyValue = fc.oneof(
     { maxAttempts: fc.anything(), maxTime: fc.anything(), baseDelay: fc.anything(), maxDelay: fc.anything() },
     { requiredKeys: [] },
   ),
+  // Objects whose keys are valid where they land (`ssl`): an unknown key is refused before the
+  // native layer sees the object, so arbitrary objects alone would rarely get that far.
+  fc.record(
+    {
+      rejectUnauthorized: fc.anything(),
+      servername: fc.anything(),
+      minVersion: fc.constantFrom('TLSv1', 'TLSv1.2', 'TLSv1.3', 'SSLv3', undefined),
+      maxVersion: fc.constantFrom('TLSv1.1', 'TLSv1.2', 'TLSv1.3', undefined),
+      ca: fc.anything({ maxDepth: 0 }),
+      ciphers: fc.anything({ maxDepth: 0 }),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 const anyOptions = fc.dictionary(fc.constantFrom(...OPTION_NAMES), anyValue, { maxKeys: 6 });
@@ -104,6 +118,73 @@ test('config: any options either parse or throw a TypeError/RangeError; what par
       // throw here (napi's "Failed to convert"), at the first query of a real connection.
       const session = new NativeSession(config.toNative(), () => {});
       session.destroy();
+    }),
+    RUNS,
+  );
+});
+
+test('config: an unknown key in reconnect, ssl or a hosts entry is a TypeError naming it; known keys never are', () => {
+  const nested = {
+    reconnect: ['initial', 'maxAttempts', 'maxTime', 'baseDelay', 'maxDelay', 'enabled'],
+    ssl: [
+      'ca',
+      'ciphers',
+      'rejectUnauthorized',
+      'servername',
+      'minVersion',
+      'maxVersion',
+      'crl',
+      'ecdhCurve',
+    ],
+    hosts: ['host', 'port'],
+  };
+  const valueOf = {
+    initial: fc.boolean(),
+    maxAttempts: fc.nat(),
+    maxTime: fc.nat(),
+    baseDelay: fc.nat(),
+    maxDelay: fc.nat(),
+    enabled: fc.boolean(),
+    ca: fc.constant('pem'),
+    ciphers: fc.string(),
+    rejectUnauthorized: fc.boolean(),
+    servername: fc.domain(),
+    minVersion: fc.constantFrom('TLSv1.2', 'TLSv1.3'),
+    maxVersion: fc.constant('TLSv1.3'),
+    crl: fc.string(),
+    ecdhCurve: fc.string(),
+    host: fc.domain(),
+    port: fc.integer({ min: 1, max: 65535 }),
+  };
+  const arb = fc.constantFrom(...Object.keys(nested)).chain((option) =>
+    fc.tuple(
+      fc.constant(option),
+      fc.record(Object.fromEntries(nested[option].map((key) => [key, valueOf[key]])), {
+        requiredKeys: option === 'hosts' ? ['host'] : [],
+      }),
+      fc.dictionary(
+        // Not another of the keys valid there (Node's other TLS options are valid in ssl too).
+        fc
+          .string({ minLength: 1, maxLength: 12 })
+          .filter((key) => !nested[option].includes(key) && !(option === 'ssl' && SSL_OPTIONS.includes(key))),
+        fc.anything({ maxDepth: 0 }),
+        { maxKeys: 2 },
+      ),
+    ),
+  );
+  fc.assert(
+    fc.property(arb, ([option, known, unknown]) => {
+      const object = { ...known, ...unknown };
+      const strays = Object.keys(unknown);
+      const { config, err } = parse({ [option]: option === 'hosts' ? [object] : object });
+      const prefix = option === 'hosts' ? 'hosts[0]' : option;
+      if (strays.length === 0) {
+        assert.equal(err, undefined, err && err.message);
+        assert.ok(config);
+      } else {
+        assert.ok(err instanceof TypeError, `${option}: ${JSON.stringify(Object.keys(object))}`);
+        assert.ok(err.message.startsWith(`Unknown option ${prefix}.${strays[0]}`), err.message);
+      }
     }),
     RUNS,
   );

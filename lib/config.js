@@ -7,6 +7,14 @@ const crypto = require('node:crypto');
 const util = require('node:util');
 const Charsets = require('./constants/charsets');
 const ClientConstants = require('./constants/client');
+const {
+  CONFIG_OPTIONS,
+  RECONNECT_OPTIONS,
+  HOST_OPTIONS,
+  SSL_OPTIONS,
+  checkKeys,
+  warnUnknownKeys,
+} = require('./option-names');
 
 // `mysql`'s default client flags; `flags` adds or removes from them the same way.
 const DEFAULT_FLAGS = [
@@ -172,6 +180,7 @@ function parseHost(entry, field, defaultPort) {
     // A bare IPv6 address (several colons, no brackets) has no port.
     [host, port] = match ? [match[1], match[2]] : [entry, undefined];
   } else if (typeof entry === 'object' && entry !== null) {
+    checkKeys(entry, HOST_OPTIONS, field, 'expected one of host, port');
     ({ host, port } = entry);
   } else {
     throw fail(TypeError, field, "'host:port' or { host, port }", entry);
@@ -199,6 +208,7 @@ function parseReconnect(value) {
   if (value === false) return { enabled: false, ...DEFAULTS.reconnect };
   if (typeof value !== 'object' || value === null)
     throw fail(TypeError, 'reconnect', 'a boolean or an object', value);
+  checkKeys(value, RECONNECT_OPTIONS, 'reconnect', `expected one of ${RECONNECT_OPTIONS.join(', ')}`);
   const merged = { ...DEFAULTS.reconnect, ...value };
   if (typeof merged.initial !== 'boolean')
     throw fail(TypeError, 'reconnect.initial', 'a boolean', merged.initial);
@@ -384,6 +394,8 @@ class ConnectionConfig {
     if (options === undefined || options === null) options = {};
     if (typeof options !== 'object')
       throw fail(TypeError, 'config', 'an object or a connection URL', options);
+    // A copy of a parsed config (a pool's, for each new connection) was checked when it was made.
+    if (!(options instanceof ConnectionConfig)) warnUnknownKeys(options, CONFIG_OPTIONS);
 
     this.host = options.host || 'localhost';
     if (typeof this.host !== 'string') throw fail(TypeError, 'host', 'a string', this.host);
@@ -441,6 +453,7 @@ class ConnectionConfig {
       // `ssl: true`: TLS verified against the built-in roots (`mysql` would not verify at all).
       if (this.ssl === true) this.ssl = {};
       if (typeof this.ssl !== 'object') throw fail(TypeError, 'ssl', 'an object of TLS options', this.ssl);
+      checkKeys(this.ssl, SSL_OPTIONS, 'ssl', "not a TLS option of mysql or of Node's tls.connect");
       this.ssl = hideSecrets({ ...this.ssl, rejectUnauthorized: this.ssl.rejectUnauthorized !== false });
       if (this.socketPath !== undefined) {
         // mysql_async does not run TLS over a unix socket; refusing beats a plaintext session.

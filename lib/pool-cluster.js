@@ -9,6 +9,7 @@ const { Pool, runPooledQuery, endEach } = require('./pool');
 const { PoolConfig } = require('./pool-config');
 const { createQuery } = require('./connection');
 const { clientError } = require('./errors');
+const { POOL_CLUSTER_OPTIONS, warnUnknownKeys } = require('./option-names');
 
 const selectors = {
   RR() {
@@ -40,6 +41,7 @@ class PoolCluster extends EventEmitter {
   constructor(config) {
     super();
     config = config || {};
+    if (typeof config === 'object') warnUnknownKeys(config, POOL_CLUSTER_OPTIONS, 'PoolCluster ');
     this._canRetry = config.canRetry === undefined ? true : config.canRetry;
     this._defaultSelector = config.defaultSelector || 'RR';
     this._removeNodeErrorCount = config.removeNodeErrorCount || 5;

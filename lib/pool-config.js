@@ -3,18 +3,9 @@
 // queueLimit) plus the pool's own recycling options. Everything else is a connection option.
 
 const { ConnectionConfig, parseUrl } = require('./config');
-
-/** Options that belong to the pool; the rest configure each connection. */
-const POOL_OPTIONS = [
-  'acquireTimeout',
-  'waitForConnections',
-  'connectionLimit',
-  'queueLimit',
-  'maxLifetime',
-  'idleTimeout',
-  'minIdle',
-  'resetOnRelease',
-];
+// Options that belong to the pool; the rest configure each connection. A misspelled pool option
+// is not one of them: it reaches ConnectionConfig, whose check knows the pool's names too.
+const { POOL_OPTIONS } = require('./option-names');
 
 const DEFAULT_IDLE_TIMEOUT = 10 * 60 * 1000;
 
