@@ -172,6 +172,24 @@ test('a REQUIRE X509 user logs in with a client certificate and key, and not wit
   assert.equal(seen.reconnecting.length, 0);
 });
 
+test('a pool logs in with a client certificate on each of its connections', async () => {
+  const pool = mysql.createPool({
+    ...tlsServer.config(),
+    user: 'x509_only',
+    password: 'x509-pw',
+    database: undefined,
+    connectionLimit: 2,
+    ssl: { ca: pki.ca, cert: pki.client.cert, key: pki.client.key },
+  });
+  try {
+    // Two at once: two connections, each from the pool's copy of the config.
+    const users = await Promise.all([currentUser(pool), currentUser(pool)]);
+    assert.deepEqual(users, ['x509_only@%', 'x509_only@%']);
+  } finally {
+    await new Promise((resolve) => pool.end(resolve));
+  }
+});
+
 test('an encrypted client key works with its passphrase; a wrong passphrase is a clear TypeError', async () => {
   const encrypted = crypto
     .createPrivateKey(pki.client.key)

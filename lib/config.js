@@ -334,6 +334,13 @@ function nativeSsl(ssl) {
 }
 
 /** The TLS options with the private key and its passphrase non-enumerable: out of inspect/JSON. */
+/** A copy of `ssl` that keeps the hidden fields (a pool copies its config for each connection). */
+function withSecrets(ssl) {
+  const copy = { ...ssl };
+  for (const field of ['key', 'passphrase']) if (ssl[field] !== undefined) copy[field] = ssl[field];
+  return copy;
+}
+
 function hideSecrets(ssl) {
   for (const field of ['key', 'passphrase']) {
     if (ssl[field] !== undefined)
@@ -454,7 +461,10 @@ class ConnectionConfig {
       if (this.ssl === true) this.ssl = {};
       if (typeof this.ssl !== 'object') throw fail(TypeError, 'ssl', 'an object of TLS options', this.ssl);
       checkKeys(this.ssl, SSL_OPTIONS, 'ssl', "not a TLS option of mysql or of Node's tls.connect");
-      this.ssl = hideSecrets({ ...this.ssl, rejectUnauthorized: this.ssl.rejectUnauthorized !== false });
+      this.ssl = hideSecrets({
+        ...withSecrets(this.ssl),
+        rejectUnauthorized: this.ssl.rejectUnauthorized !== false,
+      });
       if (this.socketPath !== undefined) {
         // mysql_async does not run TLS over a unix socket; refusing beats a plaintext session.
         throw new TypeError(
