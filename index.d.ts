@@ -158,6 +158,7 @@ export interface MysqlError extends Error {
   timeout?: number;
 }
 
+/** A column's definition, as in `mysql` (a FieldPacket object). */
 export interface FieldInfo {
   catalog: string;
   db: string;
@@ -175,16 +176,75 @@ export interface FieldInfo {
   protocol41: boolean;
 }
 
+// Result objects, under the names mysql2's typings use. They are `mysql`'s objects (what the
+// runtime builds), so some of mysql2's fields are absent: no `info`, `warningStatus`,
+// `columnType`, `characterSet`, `typeName` or `encoding`.
+
+/** A row: a RowDataPacket object, one property per column (`nestTables`: per table). */
+export interface RowDataPacket {
+  constructor: { name: 'RowDataPacket' };
+  [column: string]: any;
+  [column: number]: any;
+}
+
+/** The result of a statement that returns no rows (INSERT, UPDATE, DDL, ...): an OkPacket object. */
 export interface OkPacket {
+  constructor: { name: 'OkPacket' };
   fieldCount: number;
+  /** With `supportBigNumbers`, a string beyond 2^53. */
   affectedRows: number;
+  /** With `supportBigNumbers`, a string beyond 2^53. */
   insertId: number;
   serverStatus: number;
   warningCount: number;
+  /** The server's info string ('(Rows matched: 1  Changed: 1  Warnings: 0', as `mysql` reads it), or ''. */
   message: string;
   protocol41: boolean;
+  /** From the info string of an UPDATE; 0 otherwise. */
   changedRows: number;
 }
+
+/**
+ * What mysql2 calls ResultSetHeader: here the same OkPacket object as in `mysql` (its warnings are
+ * `warningCount`, its info string `message`).
+ */
+export type ResultSetHeader = OkPacket;
+
+/** A column's definition in `fields`: a FieldPacket object. */
+export interface FieldPacket extends FieldInfo {
+  constructor: { name: 'FieldPacket' };
+}
+
+/** A CALL's results: the result sets of its SELECTs, then the OkPacket of the CALL itself. */
+export type ProcedureCallPacket<T = [RowDataPacket[], ResultSetHeader] | ResultSetHeader> =
+  T extends RowDataPacket[]
+    ? [T, ResultSetHeader]
+    : T extends ResultSetHeader | OkPacket
+      ? ResultSetHeader
+      : [RowDataPacket[], ResultSetHeader] | ResultSetHeader;
+
+/**
+ * What a query may resolve to, as in mysql2: rows, an OkPacket, or (multiple statements, CALL)
+ * an array of those, one per result.
+ */
+export type QueryResult =
+  | OkPacket
+  | ResultSetHeader
+  | ResultSetHeader[]
+  | RowDataPacket[]
+  | RowDataPacket[][]
+  | OkPacket[]
+  | ProcedureCallPacket;
+
+/**
+ * The `fields` that come with a result `T`: the columns of a result set, undefined with an
+ * OkPacket, and with several results (multiple statements, CALL) one entry per result.
+ */
+export type QueryFields<T> = T extends RowDataPacket[]
+  ? FieldPacket[]
+  : T extends OkPacket
+    ? undefined
+    : Array<FieldPacket[] | undefined>;
 
 export type GeometryType = { x: number; y: number } | GeometryType[];
 
@@ -307,41 +367,53 @@ export interface Connection extends EventEmitter {
   on(ev: string, callback: (...args: any[]) => void): this;
 }
 
-export const enum Types {
-  DECIMAL = 0x00,
-  TINY = 0x01,
-  SHORT = 0x02,
-  LONG = 0x03,
-  FLOAT = 0x04,
-  DOUBLE = 0x05,
-  NULL = 0x06,
-  TIMESTAMP = 0x07,
-  LONGLONG = 0x08,
-  INT24 = 0x09,
-  DATE = 0x0a,
-  TIME = 0x0b,
-  DATETIME = 0x0c,
-  YEAR = 0x0d,
-  NEWDATE = 0x0e,
-  VARCHAR = 0x0f,
-  BIT = 0x10,
-  TIMESTAMP2 = 0x11,
-  DATETIME2 = 0x12,
-  TIME2 = 0x13,
-  JSON = 0xf5,
-  NEWDECIMAL = 0xf6,
-  ENUM = 0xf7,
-  SET = 0xf8,
-  TINY_BLOB = 0xf9,
-  MEDIUM_BLOB = 0xfa,
-  LONG_BLOB = 0xfb,
-  BLOB = 0xfc,
-  VAR_STRING = 0xfd,
-  STRING = 0xfe,
-  GEOMETRY = 0xff,
-}
+/**
+ * Column type codes (`mysql`'s `Types`: `field.type`, `typeCast`'s `field.type` names one), with the
+ * reverse lookup (`Types[3] === 'LONG'`). A constant object, not a `const enum`, so that
+ * `mysql.Types.LONG` compiles under `isolatedModules`; the type `Types` is the union of the codes.
+ */
+export declare const Types: {
+  readonly DECIMAL: 0;
+  readonly TINY: 1;
+  readonly SHORT: 2;
+  readonly LONG: 3;
+  readonly FLOAT: 4;
+  readonly DOUBLE: 5;
+  readonly NULL: 6;
+  readonly TIMESTAMP: 7;
+  readonly LONGLONG: 8;
+  readonly INT24: 9;
+  readonly DATE: 10;
+  readonly TIME: 11;
+  readonly DATETIME: 12;
+  readonly YEAR: 13;
+  readonly NEWDATE: 14;
+  readonly VARCHAR: 15;
+  readonly BIT: 16;
+  readonly TIMESTAMP2: 17;
+  readonly DATETIME2: 18;
+  readonly TIME2: 19;
+  readonly JSON: 245;
+  readonly NEWDECIMAL: 246;
+  readonly ENUM: 247;
+  readonly SET: 248;
+  readonly TINY_BLOB: 249;
+  readonly MEDIUM_BLOB: 250;
+  readonly LONG_BLOB: 251;
+  readonly BLOB: 252;
+  readonly VAR_STRING: 253;
+  readonly STRING: 254;
+  readonly GEOMETRY: 255;
+  /** The name of a code (`Types[3] === 'LONG'`). */
+  readonly [code: number]: string;
+};
+export type Types = Exclude<(typeof Types)[keyof typeof Types], string>;
 
-/** Per host ('host:port' or the socket path); one entry until multi-host support. */
+/**
+ * Per host, keyed 'host:port' (or the socket path): the first host, then (with the `hosts` option)
+ * each host a failover moved the connection to, so that several entries are possible;
+ * `ConnectionStats.host` names the current one.
+ */
 export interface HostStats {
   connects: number;
   reconnects: number;

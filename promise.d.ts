@@ -1,50 +1,99 @@
 // Types for `reconnecting-mysql/promise`: the callback API's classes with promises, in
-// mysql2/promise's shape (`const [rows, fields] = await conn.query(...)`).
+// mysql2/promise's shape (`const [rows, fields] = await conn.query(...)`). The values declared here
+// are exactly what promise.js exports (__test__/types.test.js checks it); the rest are types.
 
 /// <reference types="node" />
 
 import { EventEmitter } from 'events';
-import {
-  Connection,
+import type {
+  Connection as CallbackConnection,
   ConnectionConfig,
   ConnectionOptions,
   ConnectionStats,
-  FieldInfo,
   OkPacket,
-  Pool,
-  PoolCluster,
+  Pool as CallbackPool,
+  PoolCluster as CallbackPoolCluster,
   PoolClusterOptions,
   PoolConfig,
-  PoolConnection,
-  PoolNamespace,
+  PoolConnection as CallbackPoolConnection,
+  PoolNamespace as CallbackPoolNamespace,
   PoolOptions,
   PoolStats,
+  QueryFields,
   QueryOptions,
+  QueryResult,
   StatisticsPacket,
 } from './index';
 
-export * from './index';
-
-export type QueryResult<T = any> = [T, FieldInfo[] | undefined];
+export { Types, escape, escapeId, format, raw } from './index';
+export type {
+  ConnectionConfig,
+  ConnectionOptions,
+  ConnectionStats,
+  DisconnectEvent,
+  FailoverEvent,
+  FieldInfo,
+  FieldPacket,
+  GeometryType,
+  HookConnection,
+  HostStats,
+  MysqlError,
+  OkPacket,
+  PoolClusterOptions,
+  PoolConfig,
+  PoolConnectionStats,
+  PoolOptions,
+  PoolStats,
+  ProcedureCallPacket,
+  QueryFields,
+  QueryOptions,
+  QueryResult,
+  ReconnectEvent,
+  ReconnectingEvent,
+  ReconnectOptions,
+  ResultSetHeader,
+  RowDataPacket,
+  SslOptions,
+  StatisticsPacket,
+  TypeCast,
+  TypeCastField,
+} from './index';
 
 export interface PromiseQueryable {
-  query<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
+  /**
+   * Resolves `[rows, fields]`, as mysql2/promise; `T` is what the statement returns, e.g.
+   * `RowDataPacket[]` (or your `interface User extends RowDataPacket`), `ResultSetHeader`.
+   */
+  query<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
   /** The same as query() (text protocol; values escaped by the client). */
-  execute<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
+  execute<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
 }
 
 export declare class PromiseConnection extends EventEmitter implements PromiseQueryable {
+  constructor(connection: CallbackConnection);
   /** The callback-API connection underneath. */
-  readonly connection: Connection;
+  readonly connection: CallbackConnection;
   readonly config: ConnectionConfig;
   readonly threadId: number | null;
   readonly state: string;
-  query<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
-  execute<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
+  query<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
+  execute<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
   connect(): Promise<void>;
-  beginTransaction(options?: any): Promise<QueryResult<OkPacket>>;
-  commit(options?: any): Promise<QueryResult<OkPacket>>;
-  rollback(options?: any): Promise<QueryResult<OkPacket>>;
+  beginTransaction(options?: any): Promise<[OkPacket, undefined]>;
+  commit(options?: any): Promise<[OkPacket, undefined]>;
+  rollback(options?: any): Promise<[OkPacket, undefined]>;
   ping(): Promise<true>;
   changeUser(options?: {
     user?: string;
@@ -62,47 +111,85 @@ export declare class PromiseConnection extends EventEmitter implements PromiseQu
   escape(value: any): string;
   escapeId(value: string): string;
   format(sql: string, values?: any): string;
+  /** `await using conn = await createConnection(...)`: end() unless already ended or destroyed. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export declare class PromisePoolConnection extends PromiseConnection {
-  readonly connection: PoolConnection;
+  constructor(connection: CallbackPoolConnection);
+  readonly connection: CallbackPoolConnection;
   release(): void;
+  /** `await using`: release(). */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export declare class PromisePool extends EventEmitter implements PromiseQueryable {
+  constructor(pool: CallbackPool);
   /** The callback-API pool underneath. */
-  readonly pool: Pool;
+  readonly pool: CallbackPool;
   readonly config: PoolConfig;
   getConnection(): Promise<PromisePoolConnection>;
   releaseConnection(connection: PromisePoolConnection): void;
-  query<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
-  execute<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
+  query<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
+  execute<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
   end(): Promise<void>;
   stats(): PoolStats;
   escape(value: any): string;
   escapeId(value: string): string;
   format(sql: string, values?: any): string;
+  /** `await using`: end() unless already ended. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export declare class PromisePoolNamespace implements PromiseQueryable {
-  readonly poolNamespace: PoolNamespace;
+  constructor(namespace: CallbackPoolNamespace);
+  readonly poolNamespace: CallbackPoolNamespace;
   getConnection(): Promise<PromisePoolConnection>;
-  query<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
-  execute<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
+  query<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
+  execute<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
 }
 
 export declare class PromisePoolCluster extends EventEmitter implements PromiseQueryable {
-  readonly poolCluster: PoolCluster;
+  constructor(cluster: CallbackPoolCluster);
+  readonly poolCluster: CallbackPoolCluster;
   add(config: PoolOptions): void;
   add(id: string, config: string | PoolOptions): void;
   remove(pattern: string | RegExp): void;
   of(pattern?: string | RegExp, selector?: string): PromisePoolNamespace;
   getConnection(pattern?: string | RegExp, selector?: string): Promise<PromisePoolConnection>;
-  query<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
-  execute<T = any>(sql: string | QueryOptions, values?: any): Promise<QueryResult<T>>;
+  query<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
+  execute<T extends QueryResult = QueryResult>(
+    sql: string | QueryOptions,
+    values?: any,
+  ): Promise<[T, QueryFields<T>]>;
   end(): Promise<void>;
-  stats(): ReturnType<PoolCluster['stats']>;
+  stats(): ReturnType<CallbackPoolCluster['stats']>;
+  /** `await using`: end() unless already ended. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
+
+// mysql2/promise's type names for the promise classes (types only: promise.js exports the classes
+// under their Promise* names).
+export type Connection = PromiseConnection;
+export type PoolConnection = PromisePoolConnection;
+export type Pool = PromisePool;
+export type PoolNamespace = PromisePoolNamespace;
+export type PoolCluster = PromisePoolCluster;
 
 /** Resolves once connected; rejects if the connection gives up. */
 export function createConnection(config: string | ConnectionOptions): Promise<PromiseConnection>;

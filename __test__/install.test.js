@@ -66,8 +66,11 @@ test('the main package holds runtime JS and types only, no scripts, one runtime 
   for (const required of [
     'package.json',
     'index.js',
+    'index.mjs',
     'index.d.ts',
     'promise.js',
+    'promise.mjs',
+    'promise.d.ts',
     'lib/native.js',
     'LICENSE',
   ]) {
@@ -172,6 +175,18 @@ for (const [tool, args] of [
       assert.ok(
         seen.entry.startsWith(fs.realpathSync(installed.dir)) || seen.entry.startsWith(installed.dir),
       );
+      // The exports map in the installed layout: ES module imports, default and named.
+      const esm = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "import mysql, { createConnection } from 'reconnecting-mysql'; import mysqlp from 'reconnecting-mysql/promise';" +
+            'console.log(createConnection === mysql.createConnection, typeof mysqlp.createPool, mysql.Types.LONG)',
+        ],
+        { cwd: installed.dir, encoding: 'utf8' },
+      );
+      assert.equal(esm.trim(), 'true function 3');
       t.diagnostic(
         `${[tool, ...args].join(' ')}: ${packages.length} packages, ${bytes} bytes, ${installed.ms.toFixed(0)} ms`,
       );

@@ -1,6 +1,8 @@
-// Compiled by types.test.js with tsc --noEmit: the public types must accept mysql-style code and
-// our options and events.
-import * as mysql from '../..';
+// Compiled by types.test.js (module commonjs, strict, isolatedModules; TypeScript's CommonJS
+// interop, resolved through the exports map and through `types` alone): the public types must
+// accept mysql-style code and our options and events. A line after `@ts-expect-error TSnnnn` must
+// fail with exactly that error (the test checks the code).
+import * as mysql from 'reconnecting-mysql';
 
 const conn: mysql.Connection = mysql.createConnection({
   host: '127.0.0.1',
@@ -86,3 +88,12 @@ cluster.add({ host: 'db2' });
 cluster.on('remove', (nodeId) => console.log(nodeId.toLowerCase()));
 cluster.getConnection('SLAVE*', 'RR', (err, connection) => connection.release());
 cluster.of(/^SLAVE/).query('SELECT 1');
+
+const fieldType: mysql.Types = mysql.Types.LONG;
+conn.query('SELECT 1', (err, rows, fields) => console.log(fields && fields[0].type === fieldType));
+// @ts-expect-error TS2322 queueTimeout is a number
+mysql.createConnection({ queueTimeout: 'soon' });
+// @ts-expect-error TS2339 no such type code
+console.log(mysql.Types.NOPE);
+// @ts-expect-error TS2561 not an option (a typo)
+mysql.createPool({ connectionLimt: 2 });
