@@ -60,6 +60,21 @@ test('healing: after a KILL the next query succeeds, and the events reach the pr
   await conn.end();
 });
 
+test('every healing event of the connection underneath reaches the promise connection, failover too', async () => {
+  const conn = await mysql.createConnection(server.config());
+  const seen = [];
+  const events = ['disconnect', 'reconnecting', 'reconnect', 'failover'];
+  for (const event of events) conn.on(event, (payload) => seen.push([event, payload]));
+  // The callback-API connection emits them; the wrapper forwards each with its payload.
+  for (const event of events) conn.connection.emit(event, { from: 'a:1', to: 'b:2' });
+  assert.deepEqual(
+    seen.map(([event]) => event),
+    events,
+  );
+  assert.equal(seen[3][1].to, 'b:2');
+  await conn.end();
+});
+
 test('a statement in flight when the connection dies rejects with outcome unknown; it is not replayed', async () => {
   const conn = await mysql.createConnection(server.config());
   const threadId = conn.threadId;

@@ -1,28 +1,30 @@
 'use strict';
-// The README's examples run, so that it cannot rot: every ```js block whose first line is
-// `// example: <name>` (`// example: <name> (esm)` for an ES module) is written into a site whose
+// The README's examples run, so that it cannot rot: every ```js (or ```ts) block whose first line
+// is `// example: <name>` (`// example: <name> (esm)` for an ES module) is written into a site whose
 // node_modules/reconnecting-mysql is this checkout, and run with Node against a private server
 // (with TLS). A preload points the examples' connection options (host, port, user, password,
 // database, hosts) at that server; the TLS example reads the server's CA as ca.pem, so the README can show a user's own values. Each
 // example must exit 0, print nothing on stderr, and print every `// prints: <text>` it announces.
+// A TypeScript example is type-checked with tsc (strict, nodenext) first, then run as compiled.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { startServer } = require('./support/mariadb');
 const { makeTestPki, tlsServerArgs } = require('./support/certs');
 
 const ROOT = path.join(__dirname, '..');
-const EXAMPLE = /```js\n\/\/ example: ([\w-]+)( \(esm\))?\n([\s\S]*?)```/g;
+const EXAMPLE = /```(js|ts)\n\/\/ example: ([\w-]+)( \(esm\))?\n([\s\S]*?)```/g;
 
 /** The README's examples: { name, esm, code, prints }. */
 function readmeExamples() {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(EXAMPLE)].map(([, name, esm, code]) => ({
+  return [...readme.matchAll(EXAMPLE)].map(([, language, name, esm, code]) => ({
     name,
+    typescript: language === 'ts',
     esm: Boolean(esm),
     code,
     prints: [...code.matchAll(/\/\/ prints: (.*)$/gm)].map((m) => m[1].trim()),
@@ -71,6 +73,7 @@ before(async () => {
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'rmysql-readme-'));
   fs.mkdirSync(path.join(site, 'node_modules'));
   fs.symlinkSync(ROOT, path.join(site, 'node_modules', 'reconnecting-mysql'), 'dir');
+  fs.symlinkSync(path.join(ROOT, 'node_modules', '@types'), path.join(site, 'node_modules', '@types'), 'dir');
   fs.writeFileSync(path.join(site, 'preload.cjs'), PRELOAD);
   // The TLS example reads ca.pem from where it runs.
   fs.copyFileSync(pki.caFile, path.join(site, 'ca.pem'));
@@ -106,7 +109,11 @@ const examples = readmeExamples();
 
 test('the README has its examples, and every js block is one', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  assert.equal((readme.match(/```js\n/g) || []).length, examples.length, 'a js block without // example:');
+  assert.equal(
+    (readme.match(/```(js|ts)\n/g) || []).length,
+    examples.length,
+    'a code block without // example:',
+  );
   const names = examples.map((e) => e.name);
   for (const expected of [
     'callback',
@@ -125,8 +132,23 @@ test('the README has its examples, and every js block is one', () => {
 
 for (const example of examples) {
   test(`README example ${example.name} runs`, async () => {
-    const file = `${example.name}.${example.esm ? 'mjs' : 'cjs'}`;
-    fs.writeFileSync(path.join(site, file), example.code);
+    let file = `${example.name}.${example.esm ? 'mjs' : 'cjs'}`;
+    if (example.typescript) {
+      const source = `${example.name}.${example.esm ? 'mts' : 'cts'}`;
+      fs.writeFileSync(path.join(site, source), example.code);
+      const tsc = spawnSync(
+        process.execPath,
+        [
+          require.resolve('typescript/bin/tsc'),
+          ...['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'],
+          ...['--types', 'node', '--skipLibCheck', 'false', source],
+        ],
+        { cwd: site, encoding: 'utf8' },
+      );
+      assert.equal(tsc.status, 0, `tsc: ${tsc.stdout}${tsc.stderr}`);
+    } else {
+      fs.writeFileSync(path.join(site, file), example.code);
+    }
     const { code, signal, stdout, stderr } = await run(file);
     assert.equal(signal, null, `killed: ${stdout}\n${stderr}`);
     assert.equal(code, 0, `${stdout}\n${stderr}`);

@@ -92,6 +92,7 @@ const CONNECTION_EVENTS = [
   'disconnect',
   'reconnecting',
   'reconnect',
+  'failover',
 ];
 
 class PromiseConnection extends EventEmitter {
