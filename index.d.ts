@@ -41,8 +41,17 @@ export interface TypeCastField {
 
 export type TypeCast = boolean | ((field: TypeCastField, next: () => any) => any);
 
-/** TLS (rustls). The server's certificate chain and host name are verified unless rejectUnauthorized is false. */
-export interface SslOptions {
+/** The rest of Node's TLS context options, accepted as in `mysql` (rustls runs the TLS; see the README); not `pfx`, refused at run time (give PEM). */
+type NodeTlsOptions = Omit<
+  import('tls').SecureContextOptions,
+  'ca' | 'cert' | 'key' | 'passphrase' | 'minVersion' | 'maxVersion' | 'pfx'
+>;
+
+/**
+ * TLS (rustls). The server's certificate chain and host name are verified unless
+ * rejectUnauthorized is false. An unknown key is a TypeError at run time, as here.
+ */
+export interface SslOptions extends NodeTlsOptions {
   /** Trusted CA certificates (PEM); replace the built-in roots. */
   ca?: string | Buffer | Array<string | Buffer>;
   /** Client certificate (PEM), with `key`. */
@@ -58,7 +67,16 @@ export interface SslOptions {
   minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   /** Newest version offered; must be 'TLSv1.2' or 'TLSv1.3'. */
   maxVersion?: 'TLSv1.2' | 'TLSv1.3';
-  [key: string]: any;
+  /** tls.connect options that are accepted and ignored (rustls runs the TLS). */
+  enableTrace?: boolean;
+  requestCert?: boolean;
+  requestOCSP?: boolean;
+  ALPNProtocols?: unknown;
+  checkServerIdentity?: unknown;
+  session?: unknown;
+  minDHSize?: number;
+  secureContext?: unknown;
+  pskCallback?: unknown;
 }
 
 export interface ConnectionOptions {

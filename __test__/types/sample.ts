@@ -23,9 +23,15 @@ const secure = mysql.createConnection({
     servername: 'db.example.com',
     minVersion: 'TLSv1.2',
     maxVersion: 'TLSv1.3',
+    ciphers: 'ignored-by-rustls',
   },
 });
 secure.destroy();
+
+mysql.createConnection({
+  // @ts-expect-error TS2353
+  ssl: { ca: 'pem', verifyIdentity: true },
+});
 
 conn.on('reconnect', (event) => {
   const down: number = event.downtime;
