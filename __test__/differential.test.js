@@ -106,6 +106,10 @@ const SCRATCH = [
 
 // --- running the same thing through both -------------------------------------------------------
 
+// Our default charset differs on purpose (UTF8MB4_GENERAL_CI): the comparisons run both with
+// `mysql`'s, so that field metadata (charsetNr, length) is compared like for like.
+const MYSQL_DEFAULTS = { charset: 'UTF8_GENERAL_CI' };
+
 function call(conn, sql, values) {
   return new Promise((resolve) => {
     const cb = (err, results, fields) => resolve({ err, results, fields, query });
@@ -120,7 +124,7 @@ function call(conn, sql, values) {
 
 async function runWith(lib, sql, values, options) {
   const { setup = [], ...config } = options || {};
-  const conn = lib.createConnection({ ...server.config(), ...config });
+  const conn = lib.createConnection({ ...server.config(), ...MYSQL_DEFAULTS, ...config });
   const connectionErrors = [];
   conn.on('error', (err) => connectionErrors.push(err));
   try {
@@ -153,7 +157,7 @@ async function both(sql, values, options) {
  */
 async function eventsWith(lib, sql, values, options, mode) {
   const { setup = [], ...config } = options || {};
-  const conn = lib.createConnection({ ...server.config(), ...config });
+  const conn = lib.createConnection({ ...server.config(), ...MYSQL_DEFAULTS, ...config });
   const log = [];
   conn.on('error', (err) => log.push(['connection error', plainError(err)]));
   try {
@@ -359,10 +363,23 @@ test('connection.config changed after connecting (timezone, dateStrings, big num
   assert.equal(results[0].esc, '2020-06-01 14:00:00.000');
 });
 
-test('CHAR/VARCHAR/TEXT in utf8; emoji become ? under the default UTF8_GENERAL_CI', async () => {
+test("CHAR/VARCHAR/TEXT in utf8; emoji become ? under mysql's default UTF8_GENERAL_CI", async () => {
   const { results } = await same('SELECT * FROM diff_strings ORDER BY id');
   assert.equal(results[0].v, 'héllo ✓');
   assert.equal(results[1].c, '?');
+});
+
+test('our default charset is UTF8MB4_GENERAL_CI: emoji survive, fields say utf8mb4 (mysql: utf8mb3)', async () => {
+  const sql = 'SELECT c FROM diff_strings ORDER BY id';
+  const defaults = { charset: undefined }; // each library's own default
+  const [expected, actual] = [
+    await runWith(oracle, sql, undefined, defaults),
+    await runWith(ours, sql, undefined, defaults),
+  ];
+  assert.equal(expected.results[1].c, '?');
+  assert.equal(expected.fields[0].charsetNr, 33);
+  assert.equal(actual.results[1].c.codePointAt(0) > 0xffff, true, 'an emoji');
+  assert.equal(actual.fields[0].charsetNr, 45);
 });
 
 test('string literals and functions', async () => {

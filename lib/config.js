@@ -486,7 +486,9 @@ class ConnectionConfig {
     this.maxPacketSize = 0;
     this.charsetNumber = options.charset
       ? getCharsetNumber(options.charset)
-      : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
+      : // A deliberate difference from `mysql` (UTF8_GENERAL_CI, utf8mb3): emoji survive, and the
+        // server does not convert every text cell (`charset: 'UTF8_GENERAL_CI'` is `mysql`'s).
+        options.charsetNumber || Charsets.UTF8MB4_GENERAL_CI;
     if (!Number.isInteger(this.charsetNumber) || this.charsetNumber < 1 || this.charsetNumber > 2047) {
       throw fail(TypeError, 'charsetNumber', 'a collation number', this.charsetNumber);
     }
