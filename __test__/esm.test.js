@@ -9,11 +9,11 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
-const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const ts = require('typescript');
 const { usePrivateServer } = require('./support/mariadb');
+const { linkCheckout } = require('./support/site');
 
 const ROOT = path.join(__dirname, '..');
 const pkg = require('../package.json');
@@ -23,11 +23,7 @@ const server = usePrivateServer();
 let site;
 
 before(() => {
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'rmysql-esm-'));
-  fs.mkdirSync(path.join(site, 'node_modules'));
-  fs.symlinkSync(ROOT, path.join(site, 'node_modules', 'reconnecting-mysql'), 'dir');
-  fs.symlinkSync(path.join(ROOT, 'node_modules', '@types'), path.join(site, 'node_modules', '@types'), 'dir');
-  fs.writeFileSync(path.join(site, 'package.json'), JSON.stringify({ name: 'site', private: true }));
+  site = linkCheckout('rmysql-esm-');
   for (const app of APPS) fs.copyFileSync(path.join(__dirname, 'support', app), path.join(site, app));
 });
 

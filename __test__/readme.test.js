@@ -10,11 +10,11 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { startServer } = require('./support/mariadb');
 const { makeTestPki, tlsServerArgs } = require('./support/certs');
+const { linkCheckout } = require('./support/site');
 
 const ROOT = path.join(__dirname, '..');
 const EXAMPLE = /```(js|ts)\n\/\/ example: ([\w-]+)( \(esm\))?\n([\s\S]*?)```/g;
@@ -70,10 +70,7 @@ before(async () => {
     'CREATE TABLE test.products (id INT PRIMARY KEY, name VARCHAR(50), price DECIMAL(8,2));' +
       "INSERT INTO test.products VALUES (1, 'tea', 3.50), (2, 'coffee', 4.20), (3, 'cake', 2.80)",
   );
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'rmysql-readme-'));
-  fs.mkdirSync(path.join(site, 'node_modules'));
-  fs.symlinkSync(ROOT, path.join(site, 'node_modules', 'reconnecting-mysql'), 'dir');
-  fs.symlinkSync(path.join(ROOT, 'node_modules', '@types'), path.join(site, 'node_modules', '@types'), 'dir');
+  site = linkCheckout('rmysql-readme-');
   fs.writeFileSync(path.join(site, 'preload.cjs'), PRELOAD);
   // The TLS example reads ca.pem from where it runs.
   fs.copyFileSync(pki.caFile, path.join(site, 'ca.pem'));

@@ -13,10 +13,10 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const ts = require('typescript');
+const { linkCheckout } = require('./support/site');
 
 const ROOT = path.join(__dirname, '..');
 const SAMPLES = path.join(__dirname, 'types');
@@ -27,11 +27,7 @@ let site;
 // A site whose node_modules/reconnecting-mysql is this checkout, so that the samples import the
 // package by name, and resolution goes through package.json as it does for an installed copy.
 before(() => {
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'rmysql-types-'));
-  fs.mkdirSync(path.join(site, 'node_modules'));
-  fs.symlinkSync(ROOT, path.join(site, 'node_modules', 'reconnecting-mysql'), 'dir');
-  fs.symlinkSync(path.join(ROOT, 'node_modules', '@types'), path.join(site, 'node_modules', '@types'), 'dir');
-  fs.writeFileSync(path.join(site, 'package.json'), JSON.stringify({ name: 'site', private: true }));
+  site = linkCheckout('rmysql-types-');
   for (const name of fs.readdirSync(SAMPLES))
     fs.copyFileSync(path.join(SAMPLES, name), path.join(site, name));
 });

@@ -128,7 +128,23 @@ function removeSite(site) {
   fs.rmSync(site.dir, { recursive: true, force: true });
 }
 
+/**
+ * A temp site whose node_modules/reconnecting-mysql is this checkout (and @types its dev types),
+ * so that code there imports the package by name and resolution goes through package.json as for
+ * an installed copy. Returns its path; remove it with removeSite({ dir }).
+ */
+function linkCheckout(prefix) {
+  const root = path.join(__dirname, '..', '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.symlinkSync(root, path.join(dir, 'node_modules', 'reconnecting-mysql'), 'dir');
+  fs.symlinkSync(path.join(root, 'node_modules', '@types'), path.join(dir, 'node_modules', '@types'), 'dir');
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'site', private: true }));
+  return dir;
+}
+
 module.exports = {
+  linkCheckout,
   publishRelease,
   installSite,
   installedPackages,
