@@ -75,6 +75,8 @@ export interface PromiseQueryable {
   ): Promise<[T, QueryFields<T>]>;
 }
 
+/** query() and execute(), from PromiseQueryable (declaration merging). */
+export interface PromiseConnection extends PromiseQueryable {}
 export declare class PromiseConnection extends EventEmitter implements PromiseQueryable {
   constructor(connection: CallbackConnection);
   /** The callback-API connection underneath. */
@@ -82,14 +84,6 @@ export declare class PromiseConnection extends EventEmitter implements PromiseQu
   readonly config: ConnectionConfig;
   readonly threadId: number | null;
   readonly state: string;
-  query<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
-  execute<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
   connect(): Promise<void>;
   beginTransaction(options?: any): Promise<[OkPacket, undefined]>;
   commit(options?: any): Promise<[OkPacket, undefined]>;
@@ -123,6 +117,8 @@ export declare class PromisePoolConnection extends PromiseConnection {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** query() and execute(), from PromiseQueryable (declaration merging). */
+export interface PromisePool extends PromiseQueryable {}
 export declare class PromisePool extends EventEmitter implements PromiseQueryable {
   constructor(pool: CallbackPool);
   /** The callback-API pool underneath. */
@@ -130,14 +126,6 @@ export declare class PromisePool extends EventEmitter implements PromiseQueryabl
   readonly config: PoolConfig;
   getConnection(): Promise<PromisePoolConnection>;
   releaseConnection(connection: PromisePoolConnection): void;
-  query<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
-  execute<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
   end(): Promise<void>;
   stats(): PoolStats;
   escape(value: any): string;
@@ -147,20 +135,16 @@ export declare class PromisePool extends EventEmitter implements PromiseQueryabl
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** query() and execute(), from PromiseQueryable (declaration merging). */
+export interface PromisePoolNamespace extends PromiseQueryable {}
 export declare class PromisePoolNamespace implements PromiseQueryable {
   constructor(namespace: CallbackPoolNamespace);
   readonly poolNamespace: CallbackPoolNamespace;
   getConnection(): Promise<PromisePoolConnection>;
-  query<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
-  execute<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
 }
 
+/** query() and execute(), from PromiseQueryable (declaration merging). */
+export interface PromisePoolCluster extends PromiseQueryable {}
 export declare class PromisePoolCluster extends EventEmitter implements PromiseQueryable {
   constructor(cluster: CallbackPoolCluster);
   readonly poolCluster: CallbackPoolCluster;
@@ -169,14 +153,6 @@ export declare class PromisePoolCluster extends EventEmitter implements PromiseQ
   remove(pattern: string | RegExp): void;
   of(pattern?: string | RegExp, selector?: string): PromisePoolNamespace;
   getConnection(pattern?: string | RegExp, selector?: string): Promise<PromisePoolConnection>;
-  query<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
-  execute<T extends QueryResult = QueryResult>(
-    sql: string | QueryOptions,
-    values?: any,
-  ): Promise<[T, QueryFields<T>]>;
   end(): Promise<void>;
   stats(): ReturnType<CallbackPoolCluster['stats']>;
   /** `await using`: end() unless already ended. */
