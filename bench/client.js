@@ -1,7 +1,7 @@
 'use strict';
 // One benchmark run of one JS client, in a process of its own (so RSS and CPU are the client's):
 //
-//   node bench/client.js <ours|ours-as-mysql2|mysql|mysql2> <scenario> '<json params>'
+//   node bench/client.js <ours|ours-as-mysql2|mysql|mysql2|mariadb> <scenario> '<json params>'
 //
 // Prints one JSON object (the last line of stdout). bench/run.js starts it; the scenarios
 // `recovery` and `memory` also talk to run.js over the IPC channel (it KILLs and restarts the
@@ -37,10 +37,39 @@ function createConnection(client, conn) {
     case 'mysql2':
       // decimalNumbers: DECIMAL as numbers, the shape `mysql` returns.
       return require('mysql2').createConnection({ ...conn, decimalNumbers: true });
+    case 'mariadb':
+      // The MariaDB connector (pure JS), callback API, on its defaults (pipelining on, no call-site
+      // capture, utf8mb4) but for decimalAsNumber: DECIMAL as numbers, the shape `mysql` returns
+      // (its default is a string), as mysql2's decimalNumbers above. Nothing the bench reads is a
+      // BIGINT (`SELECT 1`, `SELECT ?` and CONNECTION_ID() come back as numbers; affectedRows is a
+      // number), so bigIntAsNumber stays off; insertId (a BigInt here) is not read.
+      return require('mariadb/callback').createConnection({ ...conn, decimalAsNumber: true });
     default:
       throw new Error(`unknown client ${client}`);
   }
 }
+
+/**
+ * One multi-row INSERT of `rows` (arrays of 6 values). `mysql`, mysql2 and ours expand
+ * `VALUES ?` with an array of arrays into `(..), (..)`; the mariadb connector writes an array
+ * as a flat list (with `arrayParenthesis`, the outer one in parentheses as well: either way not
+ * a VALUES list), so it gets the same statement spelled out, one `(?, ?, ?, ?, ?, ?)` per row, its
+ * values flattened (built here, inside the timed part, as the others expand theirs). Its own
+ * bulk API, batch(), is another protocol (COM_STMT_BULK_EXECUTE): not what this scenario measures.
+ */
+function bulkInsert(client, c, rows, cb) {
+  if (client !== 'mariadb') return c.query(BULK_SQL, [rows], cb);
+  const sql = `${BULK_SQL.slice(0, -1)}${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`;
+  return c.query(sql, rows.flat(), cb);
+}
+
+const bulkQuery = (client, c, rows) =>
+  new Promise((resolve, reject) => {
+    bulkInsert(client, c, rows, (err, ok) => (err ? reject(err) : resolve(ok)));
+  });
+
+/** query(sql).stream() (`mysql`, mysql2, ours); the mariadb connector's is queryStream(sql). */
+const stream = (client, c, sql) => (client === 'mariadb' ? c.queryStream(sql) : c.query(sql).stream());
 
 const query = (c, sql, values) =>
   new Promise((resolve, reject) => {
@@ -266,15 +295,15 @@ const scenarios = {
     return { ...out, rows: rows.length, checksum: checksum(rows) };
   },
 
-  async bigstream(c, p) {
+  async bigstream(c, p, client) {
     for (let i = 0; i < 3; i++) await query(c, ROWS_SQL);
     const s = newChecksum();
     const stop = meter();
     await new Promise((resolve, reject) => {
-      const stream = c.query(bigSql(p)).stream();
-      stream.on('data', (row) => addRow(s, row));
-      stream.on('error', reject);
-      stream.on('end', resolve);
+      const rows = stream(client, c, bigSql(p));
+      rows.on('data', (row) => addRow(s, row));
+      rows.on('error', reject);
+      rows.on('end', resolve);
     });
     const out = stop(1);
     return { ...out, rows: s[0], checksum: s };
@@ -296,12 +325,12 @@ const scenarios = {
     return { ...out, rows: affected };
   },
 
-  async bulk(c, p) {
+  async bulk(c, p, client) {
     const n = p.n || 10000;
     const values = insertRows(n);
     await query(c, 'SELECT 1');
     const stop = meter();
-    const ok = await query(c, BULK_SQL, [values]);
+    const ok = await bulkQuery(client, c, values);
     const out = stop(1);
     return { ...out, rows: ok.affectedRows };
   },
@@ -309,7 +338,7 @@ const scenarios = {
   // The same statement in a warm process, as a long-running site sends it: `warmup` untimed
   // runs (JIT, the escaping code, the connection's buffers), then `reps` timed ones, the table
   // emptied before each (untimed). The cold shot above is the first statement of a process.
-  async bulkwarm(c, p) {
+  async bulkwarm(c, p, client) {
     const n = p.n || 10000;
     const warmup = p.warmup === undefined ? 2 : p.warmup;
     const reps = p.reps || 5;
@@ -319,7 +348,7 @@ const scenarios = {
     for (let r = 0; r < warmup + reps; r++) {
       await query(c, 'TRUNCATE TABLE bench_ins');
       const stop = r < warmup ? null : meter();
-      const ok = await query(c, BULK_SQL, [values]);
+      const ok = await bulkQuery(client, c, values);
       if (stop) timed.add(stop(1));
       affected = ok.affectedRows;
     }
@@ -371,7 +400,8 @@ const scenarios = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// IPC scenarios (run.js drives them): recovery (ours, mysql) and memory (ours).
+// IPC scenarios (run.js drives them): recovery (ours, mysql) and memory (ours; mysql2 and mariadb
+// as references, without the KILL loop).
 
 let nextReqId = 1;
 const waiting = new Map();

@@ -1,6 +1,6 @@
 'use strict';
-// Benchmark: reconnecting-mysql vs mysql@2.18.1, mysql2 and raw mysql_async (Rust), on one private
-// MariaDB. See bench/README.md.
+// Benchmark: reconnecting-mysql vs mysql@2.18.1, mysql2, the mariadb connector and raw mysql_async
+// (Rust), on one private MariaDB. See bench/README.md.
 //
 //   node bench/run.js                 full run (~10 min on 2 cores)
 //   node bench/run.js --quick         smoke test: fewer rounds, fewer rows
@@ -86,14 +86,18 @@ if (option('mem-reference')) plan.s7.referenceQueries = Number(option('mem-refer
 
 // ours-as-mysql2: ours with mysql2's defaults where they differ from `mysql`'s (no call-site
 // capture per query, utf8mb4), so that the server and the client do the same work as with mysql2.
-const CLIENTS = ['ours', 'ours-as-mysql2', 'mysql', 'mysql2', 'raw'];
+const CLIENTS = ['ours', 'ours-as-mysql2', 'mysql', 'mysql2', 'mariadb', 'raw'];
 const LABEL = {
   ours: 'reconnecting-mysql',
   'ours-as-mysql2': 'reconnecting-mysql, as mysql2',
   mysql: 'mysql 2.18.1',
   mysql2: 'mysql2',
+  mariadb: 'mariadb',
   raw: 'raw mysql_async',
 };
+// The JS clients our numbers are measured against: "best peer" is the faster of the two (median
+// wall time) in each scenario.
+const PEERS = ['mysql2', 'mariadb'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
@@ -144,6 +148,8 @@ function machine() {
     addon,
     mysql2: require('mysql2/package.json').version,
     mysql: require('mysql/package.json').version,
+    // (its package.json is not in its `exports`)
+    mariadb: require('mariadb/callback').version,
   };
 }
 
@@ -392,6 +398,7 @@ function summarize(v, byClient) {
       rssGrowth: median(runs.map((o) => o.maxrss_kb - o.rss_start_kb)),
     };
   }
+  const best = bestPeer(stats);
   return CLIENTS.map((client) => {
     const s = stats[client];
     return {
@@ -399,11 +406,21 @@ function summarize(v, byClient) {
       client,
       ...s,
       xMysql2: stats.mysql2.median / s.median,
+      xMariadb: stats.mariadb.median / s.median,
+      bestPeer: best,
+      xBest: best ? stats[best].median / s.median : NaN,
       xRaw: stats.raw.median / s.median,
       check: s.n === 0 ? 'FAILED' : s.failed || s.issues ? `${s.failed + s.issues} issue(s)` : 'ok',
     };
   });
 }
+
+/** The faster of PEERS on median wall time (one with no successful run does not count); null if none ran. */
+function bestPeer(stats) {
+  const ran = PEERS.filter((p) => Number.isFinite(stats[p].median));
+  return ran.length ? ran.reduce((a, b) => (stats[b].median < stats[a].median ? b : a)) : null;
+}
+const fmtBest = (x, peer) => (peer && Number.isFinite(x) ? `${fmtRatio(x)} (${peer})` : 'n/a');
 
 const TABLE_HEAD = [
   'scenario',
@@ -415,7 +432,9 @@ const TABLE_HEAD = [
   'server CPU',
   'ctx switches',
   'peak RSS',
+  'x best peer',
   'x mysql2',
+  'x mariadb',
   'x raw',
   'check',
 ];
@@ -431,7 +450,9 @@ function tableRow(r) {
     fmtTime(r.server, u),
     Number.isFinite(r.ctxsw) ? r.ctxsw.toFixed(r.ctxsw < 10 ? 1 : 0) : 'n/a',
     fmtMB(r.maxrss),
+    fmtBest(r.xBest, r.bestPeer),
     fmtRatio(r.xMysql2),
+    fmtRatio(r.xMariadb),
     fmtRatio(r.xRaw),
     r.check,
   ];
@@ -607,17 +628,29 @@ async function scenario7(server, conn, cfg) {
     if (out.reconnects !== cfg.reconnects)
       problem(`memory / ours: ${out.reconnects} 'reconnect' events for ${cfg.reconnects} KILLs`);
   }
+  out.references = {};
   if (cfg.referenceQueries) {
-    // The same query loop with mysql2 (no KILL loop: it does not reconnect), to tell the growth of
-    // Node itself (V8 pages kept after gc) from ours.
-    log(`  [7] reference: mysql2, ${cfg.referenceQueries} queries`);
-    out.reference = await runChild(
-      'mysql2',
-      'memory',
-      { conn, queries: cfg.referenceQueries, reconnects: 0 },
-      { timeoutMs: Math.max(300000, cfg.referenceQueries * 2), nodeArgs: ['--expose-gc'] },
-    );
-    if (!out.reference.ok) problem(`memory / mysql2 reference: failed: ${out.reference.error}`);
+    // The same query loop with mysql2 and mariadb (no KILL loop: they do not reconnect), to tell
+    // the growth of Node itself (V8 pages kept after gc) from ours.
+    for (const client of PEERS) {
+      log(`  [7] reference: ${LABEL[client]}, ${cfg.referenceQueries} queries`);
+      const ref = await runChild(
+        client,
+        'memory',
+        { conn, queries: cfg.referenceQueries, reconnects: 0 },
+        { timeoutMs: Math.max(300000, cfg.referenceQueries * 2), nodeArgs: ['--expose-gc'] },
+      );
+      out.references[client] = ref;
+      if (!ref.ok) problem(`memory / ${LABEL[client]} reference: failed: ${ref.error}`);
+      else {
+        if (ref.wrong_values)
+          problem(`memory / ${LABEL[client]} reference: ${ref.wrong_values} queries returned a wrong value`);
+        if (ref.error_events)
+          problem(`memory / ${LABEL[client]} reference: ${ref.error_events} 'error' events`);
+        if (ref.end_error) problem(`memory / ${LABEL[client]} reference: ${ref.end_error}`);
+        if (ref.stderr) problem(`memory / ${LABEL[client]} reference: stderr: ${ref.stderr.split('\n')[0]}`);
+      }
+    }
   }
   return out;
 }
@@ -894,7 +927,7 @@ async function main() {
   md.push(`| Node | ${info.node} |`);
   md.push(`| server | ${info.server || 'n/a'} |`);
   md.push(
-    `| clients | reconnecting-mysql ${info.commit}, addon ${info.addon}; mysql ${info.mysql}; mysql2 ${info.mysql2} (\`decimalNumbers: true\`); raw mysql_async 0.37 (vendor/, text protocol, current-thread tokio, rows collected as \`Vec<Row>\`) |`,
+    `| clients | reconnecting-mysql ${info.commit}, addon ${info.addon}; mysql ${info.mysql}; mysql2 ${info.mysql2} (\`decimalNumbers: true\`); mariadb ${info.mariadb} (callback API, \`decimalAsNumber: true\`, pipelining on as by default; the bulk INSERT spelled out as one \`(?, ...)\` per row); raw mysql_async 0.37 (vendor/, text protocol, current-thread tokio, rows collected as \`Vec<Row>\`) |`,
   );
   md.push(
     `| load average | ${loadStart} at start, ${loadEnd} at end (the machine is shared: numbers are noisy) |`,
@@ -915,8 +948,9 @@ async function main() {
       '',
     );
     md.push(
-      "**Ratios** (on the median wall time): **x mysql2** = mysql2 time / this client's time, **x raw** = raw mysql_async time / this client's time. " +
-        'So on the reconnecting-mysql rows, > 1 means we are faster than mysql2; x raw is at most ~1 for every JS client.',
+      "**Ratios** (on the median wall time): **x best peer** = the best peer's time / this client's time, the best peer being the faster of mysql2 and mariadb in that scenario (named in parentheses); " +
+        "**x mysql2** = mysql2 time / this client's time, **x mariadb** = mariadb time / this client's time, **x raw** = raw mysql_async time / this client's time. " +
+        'So on the reconnecting-mysql rows, > 1 means we are faster than that client (x best peer > 1: faster than both); x raw is at most ~1 for every JS client.',
       '',
     );
     md.push(mdTable(TABLE_HEAD, rows), '');
@@ -927,22 +961,32 @@ async function main() {
       mdTable(
         [
           'scenario',
+          'x best peer',
           'x mysql2',
+          'x mariadb',
           'x mysql',
           'x raw',
+          'CPU x best peer (process)',
           'CPU x mysql2 (process)',
+          'CPU x mariadb (process)',
+          'as mysql2: x best peer',
           'as mysql2: x mysql2',
           'as mysql2: x raw',
         ],
         ours.map((r) => {
-          const m2 = tableRows.find((x) => x.variant === r.variant && x.client === 'mysql2');
-          const asMysql2 = tableRows.find((x) => x.variant === r.variant && x.client === 'ours-as-mysql2');
+          const row = (client) => tableRows.find((x) => x.variant === r.variant && x.client === client);
+          const asMysql2 = row('ours-as-mysql2');
           return [
             r.variant.title,
+            fmtBest(r.xBest, r.bestPeer),
             fmtRatio(r.xMysql2),
+            fmtRatio(r.xMariadb),
             fmtRatio(mysqlMedian(r.variant) / r.median),
             fmtRatio(r.xRaw),
-            fmtRatio(m2.cpu / r.cpu),
+            r.bestPeer ? fmtBest(row(r.bestPeer).cpu / r.cpu, r.bestPeer) : 'n/a',
+            fmtRatio(row('mysql2').cpu / r.cpu),
+            fmtRatio(row('mariadb').cpu / r.cpu),
+            fmtBest(asMysql2.xBest, asMysql2.bestPeer),
             fmtRatio(asMysql2.xMysql2),
             fmtRatio(asMysql2.xRaw),
           ];
@@ -1030,31 +1074,41 @@ async function main() {
         '',
       );
       md.push(mdTable(head, rows), '', summary, '');
-      const ref = m.reference;
-      if (ref && ref.ok) {
-        const r0 = ref.samples[0];
-        const refRows = ref.samples
-          .filter((x) => x.phase === 'queries' || x.phase === 'start')
-          .map((x) => [
-            `mysql2 ${x.phase}`,
-            x.done.toLocaleString('en'),
-            delta(x.rss_kb, r0.rss_kb),
-            delta(x.heap_kb, r0.heap_kb),
-            delta(x.external_kb, r0.external_kb),
-            delta(x.array_buffers_kb, r0.array_buffers_kb),
-          ]);
-        const refSummary = `mysql2: ${ref.queries.ops.toLocaleString('en')} queries in ${(ref.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(ref.queries.wall_ms / ref.queries.ops, 'us')}/query, CPU ${fmtTime((ref.queries.cpu_user_ms + ref.queries.cpu_sys_ms) / ref.queries.ops, 'us')}/query).`;
+      const refs = PEERS.filter((p) => m.references && m.references[p] && m.references[p].ok);
+      if (refs.length) {
+        const refRows = [];
+        const refSummaries = [];
+        for (const client of refs) {
+          const ref = m.references[client];
+          const r0 = ref.samples[0];
+          refRows.push(
+            ...ref.samples
+              .filter((x) => x.phase === 'queries' || x.phase === 'start')
+              .map((x) => [
+                `${LABEL[client]} ${x.phase}`,
+                x.done.toLocaleString('en'),
+                delta(x.rss_kb, r0.rss_kb),
+                delta(x.heap_kb, r0.heap_kb),
+                delta(x.external_kb, r0.external_kb),
+                delta(x.array_buffers_kb, r0.array_buffers_kb),
+              ]),
+          );
+          refSummaries.push(
+            `${LABEL[client]}: ${ref.queries.ops.toLocaleString('en')} queries in ${(ref.queries.wall_ms / 1000).toFixed(1)} s (${fmtTime(ref.queries.wall_ms / ref.queries.ops, 'us')}/query, CPU ${fmtTime((ref.queries.cpu_user_ms + ref.queries.cpu_sys_ms) / ref.queries.ops, 'us')}/query).`,
+          );
+        }
+        const names = refs.map((c) => LABEL[c]).join(' and ');
         out.push(
           '',
-          'Reference: the same query loop with mysql2 (Node itself keeps some RSS after gc):',
+          `Reference: the same query loop with ${names} (Node itself keeps some RSS after gc):`,
           textTable(head, refRows),
-          refSummary,
+          ...refSummaries,
         );
         md.push(
-          "Reference: the same query loop with mysql2 (no KILL loop: it does not reconnect). RSS that grows here as well is Node's own (V8 pages kept after gc), not a leak of ours.",
+          `Reference: the same query loop with ${names} (no KILL loop: they do not reconnect). RSS that grows here as well is Node's own (V8 pages kept after gc), not a leak of ours.`,
           '',
         );
-        md.push(mdTable(head, refRows), '', refSummary, '');
+        md.push(mdTable(head, refRows), '', refSummaries.join(' '), '');
       }
     }
   }
