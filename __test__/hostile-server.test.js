@@ -55,7 +55,10 @@ test("the app's own LOAD DATA LOCAL answered with a request for another file: re
 });
 
 test('an init statement of the connect answered with a LOCAL INFILE request: the file is not read', async (t) => {
-  const { fake, conn } = await open(t, (sql) => (/^SET NAMES/.test(sql) ? { infile: secret } : undefined));
+  // `mysql`'s charset, so that the connect runs an init statement (SET NAMES) to answer.
+  const { fake, conn } = await open(t, (sql) => (/^SET NAMES/.test(sql) ? { infile: secret } : undefined), {
+    charset: 'UTF8_GENERAL_CI',
+  });
   await queryOutcome(conn, 'SELECT 1');
   assert.ok(fake.infiles.length >= 1);
   for (const request of fake.infiles) assert.equal(request.data.length, 0);
