@@ -7,7 +7,7 @@ const util = require('node:util');
 const SqlString = require('sqlstring');
 const { NativeSession, protocol } = require('./native');
 const { Query } = require('./query');
-const { fromNative, clientError } = require('./errors');
+const { fromNative, clientError, captureCallSite } = require('./errors');
 const { getCharsetNumber } = require('./config');
 const { ConnectionStats } = require('./stats');
 const { channels } = require('./diagnostics');
@@ -82,6 +82,16 @@ function createQuery(sql, values, callback) {
     throw new TypeError('argument callback must be a function when provided');
   }
   return new Query(options, cb);
+}
+
+/**
+ * Whether `trace` should record the caller's stack for this query: not when the Query holds one
+ * already (a pool's, or the promise API's, which records the awaiting code instead). The stack is
+ * taken in the public method the app called (captureCallSite(2): itself and that method), as
+ * each of our frames above the caller costs about as much as one of the caller's.
+ */
+function wantsCallSite(config, sql) {
+  return config.trace && !(sql instanceof Query && sql._callSite !== null);
 }
 
 /** `mysql`'s StatisticsPacket: the status line, and each `Name: value` as a number. */
@@ -224,8 +234,6 @@ class Connection extends EventEmitter {
     }
     const id = this._nextId++;
     if (this._nextId > 0xffffffff) this._nextId = 1;
-    // A pool's query already holds its caller's stack.
-    if (entry.query && this.config.trace && !entry.query._callSite) entry.query._callSite = new Error();
     this._pending.set(id, entry);
     // A false send: the session closed between our check and the send (it gave up, say, while
     // this thread was busy). Its closing messages are on their way; the entry stays pending and
@@ -263,14 +271,15 @@ class Connection extends EventEmitter {
   }
 
   query(sql, values, cb) {
-    return this._query(sql, values, cb, false);
+    return this._query(sql, values, cb, false, wantsCallSite(this.config, sql) ? captureCallSite(2) : null);
   }
 
   /** `duringHook`: issued by the onConnect function, runs before the queued commands. */
-  _query(sql, values, cb, duringHook) {
+  _query(sql, values, cb, duringHook, callSite) {
     if (sql === null)
       throw new TypeError('Invalid query: expected an SQL string or an options object, got null');
     const query = createQuery(sql, values, cb);
+    if (callSite !== null) query._callSite = callSite;
     query._connection = this;
     if (!(typeof sql === 'object' && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
     if (query.sql) {
@@ -318,7 +327,14 @@ class Connection extends EventEmitter {
     const hookConnection = {
       config: this.config,
       threadId: event.threadId,
-      query: (sql, values, cb) => connection._query(sql, values, cb, true),
+      query: (sql, values, cb) =>
+        connection._query(
+          sql,
+          values,
+          cb,
+          true,
+          wantsCallSite(connection.config, sql) ? captureCallSite(2) : null,
+        ),
       escape: (value) => connection.escape(value),
       escapeId: (value) => connection.escapeId(value),
       format: (sql, values) => connection.format(sql, values),
@@ -400,7 +416,8 @@ class Connection extends EventEmitter {
   /** A fixed statement with `mysql`'s ([options], [callback]) form; returns the Query. */
   _statement(sql, options, callback) {
     if (!callback && typeof options === 'function') [options, callback] = [{}, options];
-    return this.query({ ...(options || {}), sql, values: null }, callback);
+    const callSite = this.config.trace ? captureCallSite(3) : null;
+    return this._query({ ...(options || {}), sql, values: null }, callback, undefined, false, callSite);
   }
 
   end(options, callback) {
@@ -743,4 +760,4 @@ class Connection extends EventEmitter {
   }
 }
 
-module.exports = { Connection, createQuery };
+module.exports = { Connection, createQuery, wantsCallSite };

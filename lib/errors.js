@@ -1,6 +1,7 @@
 'use strict';
 // Error objects in `mysql`'s shape, built from the structured fields the native session sends.
 
+const path = require('node:path');
 const ErrorConstants = require('./constants/errors');
 
 const LONG_STACK_DELIMITER = '\n    --------------------\n';
@@ -37,13 +38,65 @@ function clientError(code, message, fields) {
   return err;
 }
 
-/** Appends the caller's stack (recorded at enqueue time), as `mysql` does with `trace`. */
+// Lines of our own frames, left out of the caller's stack: the reader wants their code.
+const OWN_FRAME = __dirname + path.sep;
+
+// How many of the caller's frames `trace` records. Capturing costs V8 about 1.5 us plus 0.3 us a
+// frame at a query's call (measured, bench/trace.js); mysql's 10 frames added ~13% to a SELECT 1
+// round trip, 3 frames stay under 5% and reach the function that wraps a query in a Promise.
+const TRACE_FRAMES = 4;
+
+/**
+ * The caller's stack for `trace`: `ownFrames` is how many of our functions sit above the caller
+ * (this one included). An Error.stackTraceLimit the app lowered is kept as it is.
+ */
+function captureCallSite(ownFrames) {
+  const limit = Error.stackTraceLimit;
+  if (typeof limit !== 'number' || !(limit > 0)) return new Error();
+  try {
+    Error.stackTraceLimit = ownFrames + Math.min(limit, TRACE_FRAMES);
+  } catch {
+    return new Error(); // a frozen Error (hardened intrinsics)
+  }
+  const site = new Error();
+  Error.stackTraceLimit = limit;
+  return site;
+}
+
+/** Marks a query whose caller records its own stack (the promise API): none is captured here. */
+const TRACED_BY_CALLER = Object.freeze({ stack: undefined });
+
+/** Appends the caller's stack (recorded at the call), after `mysql`'s delimiter. */
 function addLongStackTrace(err, callSite) {
   const callSiteStack = callSite && callSite.stack;
   if (!callSiteStack || typeof callSiteStack !== 'string') return;
   if (typeof err.stack !== 'string' || err.stack.indexOf(LONG_STACK_DELIMITER) !== -1) return;
-  const index = callSiteStack.indexOf('\n');
-  if (index !== -1) err.stack += LONG_STACK_DELIMITER + callSiteStack.substr(index + 1);
+  const frames = callSiteStack
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.indexOf(OWN_FRAME) === -1);
+  if (frames.length !== 0) err.stack += LONG_STACK_DELIMITER + frames.join('\n');
 }
 
-module.exports = { fromNative, clientError, addLongStackTrace };
+/**
+ * A promise whose rejection carries the awaiting functions' stack: V8 records an Error's async
+ * frames ("at async fn") from the promise chain when the Error is made, so this costs nothing
+ * until a rejection (a promise consumed with .then() instead of await shows no caller).
+ */
+function withAwaitTrace(promise) {
+  return promise.then(undefined, appendAwaitTrace);
+}
+
+function appendAwaitTrace(err) {
+  if (err instanceof Error) addLongStackTrace(err, new Error());
+  throw err;
+}
+
+module.exports = {
+  fromNative,
+  clientError,
+  captureCallSite,
+  TRACED_BY_CALLER,
+  addLongStackTrace,
+  withAwaitTrace,
+};

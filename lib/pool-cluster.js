@@ -7,8 +7,8 @@
 const { EventEmitter } = require('node:events');
 const { Pool, runPooledQuery, endEach } = require('./pool');
 const { PoolConfig } = require('./pool-config');
-const { createQuery } = require('./connection');
-const { clientError } = require('./errors');
+const { createQuery, wantsCallSite } = require('./connection');
+const { clientError, captureCallSite } = require('./errors');
 const { POOL_CLUSTER_OPTIONS, warnUnknownKeys } = require('./option-names');
 
 const selectors = {
@@ -246,7 +246,8 @@ class PoolNamespace {
     const { connectionConfig } = clusterNode.pool.config;
     if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql))
       query.typeCast = connectionConfig.typeCast;
-    if (connectionConfig.trace) query._callSite = new Error();
+    const callSite = wantsCallSite(connectionConfig, sql) ? captureCallSite(2) : null;
+    if (callSite !== null) query._callSite = callSite;
     cluster._getConnection(clusterNode, (err, conn) => {
       const retry = err && cluster._canRetry && cluster._findNodeIds(this._pattern).length !== 0;
       if (retry) this.query(query);

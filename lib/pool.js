@@ -8,8 +8,8 @@
 
 const { EventEmitter } = require('node:events');
 const SqlString = require('sqlstring');
-const { Connection, createQuery } = require('./connection');
-const { clientError } = require('./errors');
+const { Connection, createQuery, wantsCallSite } = require('./connection');
+const { clientError, captureCallSite } = require('./errors');
 const { addHosts } = require('./stats');
 const { channels } = require('./diagnostics');
 
@@ -297,7 +297,9 @@ class Pool extends EventEmitter {
   }
 
   query(sql, values, cb) {
-    const query = pooledQuery(sql, values, cb, this.config.connectionConfig);
+    const { connectionConfig } = this.config;
+    const callSite = wantsCallSite(connectionConfig, sql) ? captureCallSite(2) : null;
+    const query = pooledQuery(sql, values, cb, connectionConfig, callSite);
     this.getConnection((err, conn) => runPooledQuery(query, err, conn));
     return query;
   }
@@ -445,11 +447,11 @@ class Pool extends EventEmitter {
 }
 
 /** A Query for a pool's query(): the caller's stack (trace) and typeCast, as `mysql` sets them. */
-function pooledQuery(sql, values, cb, connectionConfig) {
+function pooledQuery(sql, values, cb, connectionConfig, callSite) {
   const query = createQuery(sql, values, cb);
   if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql))
     query.typeCast = connectionConfig.typeCast;
-  if (connectionConfig.trace) query._callSite = new Error();
+  if (callSite !== null) query._callSite = callSite;
   return query;
 }
 

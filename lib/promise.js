@@ -5,7 +5,8 @@
 const { EventEmitter } = require('node:events');
 const SqlString = require('sqlstring');
 const callbackApi = require('..');
-const { addLongStackTrace } = require('./errors');
+const { createQuery } = require('./connection');
+const { TRACED_BY_CALLER, withAwaitTrace } = require('./errors');
 
 /** Forwards `events` from `source` to `target` while `target` has listeners for them. */
 function inheritEvents(source, target, events) {
@@ -29,58 +30,48 @@ function rejectCallbackArgument(values) {
     throw new TypeError('Callback function is not available with promise clients.');
 }
 
-/** The caller's stack, appended to an error as `trace` does for the callback API. */
-function callSite(trace) {
-  return trace ? new Error() : null;
+/**
+ * A Query that takes `done` and whose caller's stack the promise records (withAwaitTrace): the
+ * callback layer captures none.
+ */
+function promisedQuery(sql, values, done) {
+  const query = createQuery(sql, values, done);
+  query._callSite = TRACED_BY_CALLER;
+  return query;
 }
 
 /** Resolves `[rows, fields]`, as mysql2/promise. */
 function runQuery(target, sql, values, trace) {
   rejectCallbackArgument(values);
-  const site = callSite(trace);
-  return new Promise((resolve, reject) => {
-    const done = (err, rows, fields) => {
-      if (err) {
-        addLongStackTrace(err, site);
-        reject(err);
-      } else {
-        resolve([rows, fields]);
-      }
-    };
-    if (values !== undefined) target.query(sql, values, done);
-    else target.query(sql, done);
+  const promise = new Promise((resolve, reject) => {
+    target.query(
+      promisedQuery(sql, values, (err, rows, fields) => (err ? reject(err) : resolve([rows, fields]))),
+    );
   });
+  return trace ? withAwaitTrace(promise) : promise;
 }
 
 /** A callback method `(options, cb)` as a promise of its result. */
 function call(target, method, options, trace) {
-  const site = callSite(trace);
-  return new Promise((resolve, reject) => {
-    const done = (err, result) => {
-      if (err) {
-        addLongStackTrace(err, site);
-        reject(err);
-      } else {
-        resolve(result);
-      }
-    };
+  const promise = new Promise((resolve, reject) => {
+    const done = (err, result) => (err ? reject(err) : resolve(result));
     if (options === undefined) target[method](done);
     else target[method](options, done);
   });
+  return trace ? withAwaitTrace(promise) : promise;
 }
 
-function transactionStatement(connection, method, options) {
-  const site = callSite(connection.config.trace);
-  return new Promise((resolve, reject) => {
-    connection[method](options || {}, (err, result, fields) => {
-      if (err) {
-        addLongStackTrace(err, site);
-        reject(err);
-      } else {
-        resolve([result, fields]);
-      }
-    });
+/** START TRANSACTION, COMMIT or ROLLBACK, with `mysql`'s options (e.g. timeout). */
+function transactionStatement(connection, sql, options) {
+  const promise = new Promise((resolve, reject) => {
+    const query = promisedQuery(
+      { ...(options || {}), sql, values: null },
+      undefined,
+      (err, result, fields) => (err ? reject(err) : resolve([result, fields])),
+    );
+    connection.query(query);
   });
+  return connection.config.trace ? withAwaitTrace(promise) : promise;
 }
 
 const CONNECTION_EVENTS = [
@@ -130,15 +121,15 @@ class PromiseConnection extends EventEmitter {
 
   /** Resolve `[okPacket, fields]`, as mysql2/promise. */
   beginTransaction(options) {
-    return transactionStatement(this.connection, 'beginTransaction', options);
+    return transactionStatement(this.connection, 'START TRANSACTION', options);
   }
 
   commit(options) {
-    return transactionStatement(this.connection, 'commit', options);
+    return transactionStatement(this.connection, 'COMMIT', options);
   }
 
   rollback(options) {
-    return transactionStatement(this.connection, 'rollback', options);
+    return transactionStatement(this.connection, 'ROLLBACK', options);
   }
 
   /** Resolves true, as mysql2/promise. */
