@@ -98,6 +98,7 @@ export interface ConnectionOptions {
   bigNumberStrings?: boolean;
   dateStrings?: boolean | Array<'TIMESTAMP' | 'DATETIME' | 'DATE'>;
   debug?: boolean | string[] | Types[];
+  /** Default true: a failed query's `err.stack` ends with where it was called (README, compatibility). */
   trace?: boolean;
   /** Default true. A file goes out only for your own LOAD DATA LOCAL statement and the name it writes (README, Security). */
   localInfile?: boolean;

@@ -30,6 +30,7 @@ const RESULTS_MD = path.join(
   process.argv.includes('--write-results') ? 'RESULTS.md' : 'results.local.md',
 );
 const RECOVERY_JS = path.join(__dirname, 'recovery.js');
+const STATEMENTS_JS = path.join(__dirname, 'statements.js');
 const recovery = require('./recovery');
 const TOTAL_ROWS = 100000;
 
@@ -44,7 +45,7 @@ const option = (name) => {
 };
 if (flag('help') || flag('h')) {
   console.log(
-    'usage: node bench/run.js [--quick] [--only=1,...,8] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N] [--write-results]',
+    'usage: node bench/run.js [--quick] [--only=1,...,9] [--rounds=N] [--mem-queries=N] [--mem-reconnects=N] [--mem-reference=N] [--write-results]',
   );
   process.exit(0);
 }
@@ -68,6 +69,7 @@ const plan = QUICK
       s6: { rounds: 1, kills: 2, idle: [0, 200] },
       s7: { queries: 20000, reconnects: 30, referenceQueries: 20000 },
       s8: { rounds: 3 },
+      s9: { rounds: 2 },
     }
   : {
       s1: { rounds: 5, n: 5000 },
@@ -78,8 +80,9 @@ const plan = QUICK
       s6: { rounds: 3, kills: 5, idle: [0, 200] },
       s7: { queries: 2000000, reconnects: 1000, referenceQueries: 500000 },
       s8: { rounds: 8 },
+      s9: { rounds: 5 },
     };
-if (ROUNDS) for (const k of ['s1', 's2', 's3', 's4', 's5', 's6', 's8']) plan[k].rounds = ROUNDS;
+if (ROUNDS) for (const k of ['s1', 's2', 's3', 's4', 's5', 's6', 's8', 's9']) plan[k].rounds = ROUNDS;
 if (option('mem-queries')) plan.s7.queries = Number(option('mem-queries'));
 if (option('mem-reconnects')) plan.s7.reconnects = Number(option('mem-reconnects'));
 if (option('mem-reference')) plan.s7.referenceQueries = Number(option('mem-reference'));
@@ -697,6 +700,35 @@ function scenario8(cfg) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scenario 9: small statements through both APIs (bench/statements.js, its own private server)
+
+function scenario9(cfg) {
+  return new Promise((resolve) => {
+    const args = [STATEMENTS_JS, '--json', `--rounds=${cfg.rounds}`];
+    if (QUICK) args.push('--quick');
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', (err) => log(`  [9] ${err.message}`));
+    child.on('close', (code) => {
+      const lines = stdout.trim().split('\n');
+      let out = null;
+      try {
+        out = JSON.parse(lines[lines.length - 1]);
+      } catch {}
+      if (code !== 0 || !out) {
+        problem(`small statements: bench/statements.js failed (exit ${code})`);
+        return resolve(null);
+      }
+      resolve(out);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 function textTable(head, rows) {
@@ -905,6 +937,12 @@ async function main() {
   if (want(8)) {
     log(`scenario 8: recovery after a server restart (bench/recovery.js), ${plan.s8.rounds} rounds`);
     sections.s8 = await scenario8(plan.s8);
+  }
+  if (want(9)) {
+    log(
+      `scenario 9: small statements, callback and promise APIs (bench/statements.js), ${plan.s9.rounds} rounds`,
+    );
+    sections.s9 = await scenario9(plan.s9);
   }
   const loadEnd = loadavg();
   const addonEnd = machine().addon;
@@ -1138,6 +1176,18 @@ async function main() {
       );
       md.push(mdTable(t.head, t.rows), '', summary, '');
     }
+  }
+
+  if (sections.s9) {
+    const r = sections.s9;
+    md.push('## Small statements, callback and promise APIs (scenario 9)', '');
+    md.push(
+      '`bench/statements.js` on its own private server: each client in a fresh process per round (rotating order), every workload through its callback API and its promise API ' +
+        '(`mysql` has none), on the clients\' defaults; each workload checks its results. An operation of "issued at once" is the whole group, waited for together.',
+      '',
+    );
+    md.push(...r.markdown, '');
+    out.push('', 'Scenario 9, small statements:', ...r.markdown);
   }
 
   md.push('## Checks', '');

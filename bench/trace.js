@@ -3,17 +3,19 @@
 // and one with trace off, callback and promise API, in interleaved rounds in one process.
 // Prints the per-round ratios (on / off) of wall time and of process CPU (all threads).
 //
-//   node bench/trace.js [--rounds 15] [--n 4000]
+//   node bench/trace.js [--rounds=21] [--n=4000]
 
 const { startServer } = require('../__test__/support/mariadb');
 const mysql = require('..');
 const mysqlPromise = require('../promise');
 
 function arg(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
+  const given = process.argv.find((a) => a.startsWith(name + '='));
+  const value = given === undefined ? fallback : Number(given.slice(name.length + 1));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} wants a positive integer`);
+  return value;
 }
-const ROUNDS = arg('--rounds', 15);
+const ROUNDS = arg('--rounds', 21);
 const N = arg('--n', 4000);
 
 const median = (xs) => {

@@ -26,6 +26,8 @@ class Query extends EventEmitter {
     this._currentIndex = -1;
     this._currentRows = null;
     this._currentFields = null;
+    // The session's column list behind _currentFields (decoders are remembered by it).
+    this._currentColumns = undefined;
     this._connection = null;
     // destroy() was called while this query was pending (its error is not emitted unhandled).
     this._cancelled = false;
@@ -70,6 +72,7 @@ class Query extends EventEmitter {
   _startResult(part) {
     this._currentIndex = part.index;
     if (!part.fields) return;
+    this._currentColumns = part.fields;
     this._currentFields = part.fields.map(makeFieldPacket);
     if (this._callback) {
       this._currentRows = [];
@@ -82,7 +85,13 @@ class Query extends EventEmitter {
 
   _decodeOptions() {
     const connection = this._connection;
-    return { typeCast: this.typeCast, nestTables: this.nestTables, config: connection.config, connection };
+    return {
+      typeCast: this.typeCast,
+      nestTables: this.nestTables,
+      config: connection.config,
+      connection,
+      columns: this._currentColumns,
+    };
   }
 
   /** The command succeeded. */

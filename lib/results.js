@@ -245,12 +245,15 @@ class Field {
 
 // Two kinds of decoder: one per shape (types, charsets, config) that takes the column names as an
 // argument, and one per shape and names, with the names in the code (V8's fastest row building).
-// The named one is compiled only for a result seen before: a query whose column names change every
-// time (`SELECT 123 AS ...`, `SELECT <random>`) reuses its shape's decoder instead of compiling a
-// function per query.
+// The named one is compiled only for a result seen NAMED_AFTER times: a query whose column names
+// change every time (`SELECT 123 AS ...`, `SELECT <random>`) reuses its shape's decoder instead of
+// compiling a function per query, and names that come back a few times each pay one compile
+// (~50 us) per NAMED_AFTER queries at most (at 2, names seen twice each cost 85 us a query
+// against 49 us, bench/statements.js).
 const namedDecoders = new Map();
 const shapeDecoders = new Map();
 const sightings = new Map();
+const NAMED_AFTER = 8;
 const MAX_DECODERS = 256;
 const MAX_SIGHTINGS = 4096;
 
@@ -571,8 +574,46 @@ function cached(map, key, compile) {
   return decoder;
 }
 
-/** The decoder for `fields`; `.named` false: pass it the column names. */
-function decoderFor(fields, config) {
+// The named decoder by the session's column list: the session hands over the same array while a
+// connection's results keep their columns, so a repeated query skips building its shape key (for
+// 100 columns, most of the JavaScript time of a 1-row result). Valid for the config it was made for.
+const decoderOfColumns = new WeakMap();
+
+function rememberedDecoder(columns, config) {
+  const memo = decoderOfColumns.get(columns);
+  if (
+    memo === undefined ||
+    memo.config !== config ||
+    memo.timezone !== config.timezone ||
+    memo.dateStrings !== config.dateStrings ||
+    memo.supportBigNumbers !== config.supportBigNumbers ||
+    memo.bigNumberStrings !== config.bigNumberStrings
+  )
+    return undefined;
+  return memo.decode;
+}
+
+function rememberDecoder(columns, config, decode) {
+  const { timezone, dateStrings, supportBigNumbers, bigNumberStrings } = config;
+  decoderOfColumns.set(columns, {
+    decode,
+    config,
+    timezone,
+    dateStrings,
+    supportBigNumbers,
+    bigNumberStrings,
+  });
+}
+
+/**
+ * The decoder for `fields`; `.named` false: pass it the column names. `columns`: the session's
+ * column list they were made from, if known.
+ */
+function decoderFor(fields, config, columns) {
+  if (columns !== undefined) {
+    const remembered = rememberedDecoder(columns, config);
+    if (remembered !== undefined) return remembered;
+  }
   const dateStrings = Array.isArray(config.dateStrings)
     ? config.dateStrings.join('|')
     : Boolean(config.dateStrings);
@@ -584,16 +625,20 @@ function decoderFor(fields, config) {
     names += `\u0000${field.name}`;
   }
   const key = shape + '\u0001' + names;
-  const named = namedDecoders.get(key);
-  if (named !== undefined) return named;
-  if (sightings.has(key)) {
+  let named = namedDecoders.get(key);
+  const seen = named === undefined ? sightings.get(key) : undefined;
+  if (seen === NAMED_AFTER - 1) {
     sightings.delete(key);
-    return cached(namedDecoders, key, () =>
+    named = cached(namedDecoders, key, () =>
       Object.assign(compileDecoder(fields, config, true), { named: true }),
     );
   }
-  if (sightings.size >= MAX_SIGHTINGS) sightings.clear();
-  sightings.set(key, true);
+  if (named !== undefined) {
+    if (columns !== undefined) rememberDecoder(columns, config, named);
+    return named;
+  }
+  if (seen === undefined && sightings.size >= MAX_SIGHTINGS) sightings.clear();
+  sightings.set(key, (seen || 0) + 1);
   return cached(shapeDecoders, shape, () =>
     Object.assign(compileDecoder(fields, config, false), { named: false }),
   );
@@ -607,7 +652,7 @@ function decodeRows(part, fields, options, onRow) {
   const { data, rows } = part;
   if (!rows) return;
   if (options.typeCast === true && !options.nestTables && typeof data.utf8Slice === 'function') {
-    const decode = decoderFor(fields, options.config);
+    const decode = decoderFor(fields, options.config, options.columns);
     const names = decode.named ? null : fields.map((field) => field.name);
     decode(
       data,
