@@ -227,10 +227,11 @@ async function runPool(make, api) {
   return { wall_ms, cpu_ms, ops: POOL.callers * each };
 }
 
-async function child(client, conn) {
+async function child(client, conn, promiseFirst) {
   const a = apis(client, conn);
   const out = {};
-  for (const api of ['callback', 'promise']) {
+  // The phases alternate between rounds: the second runs in a process warmed by the first.
+  for (const api of promiseFirst ? ['promise', 'callback'] : ['callback', 'promise']) {
     const connection = api === 'callback' ? a.callback : a.promise && (await a.promise());
     if (!connection) continue;
     for (const w of WORKLOADS) (out[w.key] ??= {})[api] = await runWorkload(w, connection.q);
@@ -243,9 +244,15 @@ async function child(client, conn) {
 // ---------------------------------------------------------------------------------------------
 // Parent: the server, the rounds, the table.
 
-function runChild(client, conn) {
+function runChild(client, conn, promiseFirst) {
   return new Promise((resolve, reject) => {
-    const args = [__filename, '--child', client, JSON.stringify(conn)];
+    const args = [
+      __filename,
+      '--child',
+      client,
+      JSON.stringify(conn),
+      promiseFirst ? 'promise-first' : 'callback-first',
+    ];
     if (QUICK) args.push('--quick');
     const proc = spawn(process.execPath, args, {
       env: { ...process.env, TZ: 'UTC' },
@@ -295,7 +302,7 @@ async function parent() {
       for (let k = 0; k < CLIENTS.length; k++) {
         const client = CLIENTS[(k + round) % CLIENTS.length];
         process.stderr.write(`round ${round + 1}/${rounds} ${LABEL[client]}\n`);
-        runs[client].push(await runChild(client, conn));
+        runs[client].push(await runChild(client, conn, round % 2 === 1));
       }
     }
     const { markdown, geo } = report(runs, rounds);
@@ -344,7 +351,7 @@ function report(runs, rounds) {
 }
 
 if (process.argv[2] === '--child') {
-  child(process.argv[3], JSON.parse(process.argv[4])).then(
+  child(process.argv[3], JSON.parse(process.argv[4]), process.argv[5] === 'promise-first').then(
     (out) => process.stdout.write(JSON.stringify(out) + '\n', () => process.exit(0)),
     (err) => {
       console.error(err);
