@@ -188,3 +188,45 @@ test('decimals: bytes parsing gives exactly Number(text), or defers to it', () =
     assert.equal(decimalFromBytes(Buffer.from(text), 0, text.length), undefined, text);
   }
 });
+
+test("a decoder remembered by the session's column list follows the connection's config", () => {
+  const info = {
+    db: 'd',
+    table: 't',
+    orgTable: 't',
+    name: 'at',
+    orgName: 'at',
+    charsetNr: 63,
+    length: 19,
+    type: Types.DATETIME,
+    flags: 0,
+    decimals: 0,
+  };
+  // The session hands over the same column-list array while a connection's columns repeat.
+  const columns = [info];
+  const fields = columns.map(makeFieldPacket);
+  const text = '2024-07-01 12:34:56';
+  const part = { data: Buffer.concat([Buffer.from([text.length]), Buffer.from(text)]), rows: 1, ascii: true };
+  const config = { timezone: 'Z', dateStrings: false, supportBigNumbers: false, bigNumberStrings: false };
+  const decodeOne = (cfg) => {
+    const rows = [];
+    decodeRows(
+      part,
+      fields,
+      { typeCast: true, nestTables: false, config: cfg, connection: null, columns },
+      (row) => rows.push(row),
+    );
+    return rows[0].at;
+  };
+  // Past the sightings after which the decoder with the names in its code is compiled.
+  for (let i = 0; i < 12; i++) assert.equal(decodeOne(config).getTime(), Date.parse('2024-07-01T12:34:56Z'));
+  config.dateStrings = true;
+  assert.equal(decodeOne(config), text);
+  config.dateStrings = false;
+  config.timezone = '+05:30';
+  assert.equal(decodeOne(config).getTime(), Date.parse('2024-07-01T12:34:56+05:30'));
+  // Another connection's config, with the same column list.
+  const other = { ...config, timezone: 'Z', dateStrings: ['DATETIME'] };
+  assert.equal(decodeOne(other), text);
+  assert.equal(decodeOne(config).getTime(), Date.parse('2024-07-01T12:34:56+05:30'));
+});
