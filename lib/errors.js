@@ -41,9 +41,10 @@ function clientError(code, message, fields) {
 // Lines of our own frames, left out of the caller's stack: the reader wants their code.
 const OWN_FRAME = __dirname + path.sep;
 
-// How many of the caller's frames `trace` records. Capturing costs V8 about 1.5 us plus 0.3 us a
-// frame at a query's call (measured, bench/trace.js); mysql's 10 frames added ~13% to a SELECT 1
-// round trip, 3 frames stay under 5% and reach the function that wraps a query in a Promise.
+// How many of the caller's frames `trace` records. V8 charges about 1.5 us for the first frame and
+// 0.3-0.5 us for each further one at a query's call (bench/trace.js): 10 frames taken three calls
+// deep cost 13-15% of a SELECT 1 round trip, 4 from the public method 9-12%. Four reach past a
+// `new Promise` executor to the function that wrapped the query.
 const TRACE_FRAMES = 4;
 
 /**
