@@ -8,6 +8,7 @@
 //
 // `mysql` has no promise API: its promise line wraps each call in a Promise, as its users do.
 
+const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
@@ -176,14 +177,33 @@ function apis(client, conn) {
   }
 }
 
-/** Wall and process CPU of `fn()`, in ms. */
+/** CPU time of all the server's threads, in ns (its pid comes from the parent); NaN if unreadable. */
+function serverCpuNs() {
+  const pid = Number(process.env.BENCH_SERVER_PID) || 0;
+  if (!pid) return NaN;
+  try {
+    let total = 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        total += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {} // a thread that just ended
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Wall, process CPU and the server's CPU of `fn()`, in ms. */
 async function timed(fn) {
+  const server0 = serverCpuNs();
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const value = await fn();
   const wall_ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
-  return { value, wall_ms, cpu_ms: (cpu.user + cpu.system) / 1000 };
+  const server_ms = (serverCpuNs() - server0) / 1e6;
+  return { value, wall_ms, cpu_ms: (cpu.user + cpu.system) / 1000, server_ms };
 }
 
 async function runWorkload(w, q) {
@@ -191,14 +211,14 @@ async function runWorkload(w, q) {
   for (const sql of w.setup || []) await q(sql);
   for (let i = 0; i < Math.max(10, n / 10); i++) await w.op(q, n + i); // warm-up, untimed
   for (const sql of w.setup || []) await q(sql);
-  const { value, wall_ms, cpu_ms } = await timed(async () => {
+  const { value, wall_ms, cpu_ms, server_ms } = await timed(async () => {
     const results = [];
     for (let i = 0; i < n; i++) results.push(await w.op(q, i));
     return results;
   });
   const problem = w.check(value);
   if (problem) throw new Error(`${w.key}: ${problem}`);
-  return { wall_ms, cpu_ms, ops: n };
+  return { wall_ms, cpu_ms, server_ms, ops: n };
 }
 
 /** A pool query as a promise of its rows, through the callback or the promise API. */
@@ -221,10 +241,10 @@ async function runPool(make, api) {
       }),
     );
   await callers(3); // opens the connections, warms up
-  const { value, wall_ms, cpu_ms } = await timed(() => callers(each));
+  const { value, wall_ms, cpu_ms, server_ms } = await timed(() => callers(each));
   if (value.some((s) => s !== each)) throw new Error('pool: a caller lost a result');
   await (api === 'promise' ? pool.end() : new Promise((r) => pool.end(r)));
-  return { wall_ms, cpu_ms, ops: POOL.callers * each };
+  return { wall_ms, cpu_ms, server_ms, ops: POOL.callers * each };
 }
 
 async function child(client, conn, promiseFirst) {
@@ -244,7 +264,7 @@ async function child(client, conn, promiseFirst) {
 // ---------------------------------------------------------------------------------------------
 // Parent: the server, the rounds, the table.
 
-function runChild(client, conn, promiseFirst) {
+function runChild(client, conn, promiseFirst, serverPid) {
   return new Promise((resolve, reject) => {
     const args = [
       __filename,
@@ -255,7 +275,7 @@ function runChild(client, conn, promiseFirst) {
     ];
     if (QUICK) args.push('--quick');
     const proc = spawn(process.execPath, args, {
-      env: { ...process.env, TZ: 'UTC' },
+      env: { ...process.env, TZ: 'UTC', BENCH_SERVER_PID: String(serverPid || '') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -302,7 +322,7 @@ async function parent() {
       for (let k = 0; k < CLIENTS.length; k++) {
         const client = CLIENTS[(k + round) % CLIENTS.length];
         process.stderr.write(`round ${round + 1}/${rounds} ${LABEL[client]}\n`);
-        runs[client].push(await runChild(client, conn, round % 2 === 1));
+        runs[client].push(await runChild(client, conn, round % 2 === 1, server.pid));
       }
     }
     const { markdown, geo } = report(runs, rounds);
@@ -317,7 +337,15 @@ async function parent() {
 function report(runs, rounds) {
   const per = (client, key, api, f) =>
     median(runs[client].map((r) => r[key] && r[key][api] && f(r[key][api])));
-  const head = ['workload', 'API', ...CLIENTS.map((c) => LABEL[c]), 'ours CPU', 'x best peer', 'x mysql'];
+  const head = [
+    'workload',
+    'API',
+    ...CLIENTS.map((c) => LABEL[c]),
+    'ours CPU',
+    'server CPU, ours / best peer',
+    'x best peer',
+    'x mysql',
+  ];
   const rows = [];
   const ratios = [];
   for (const w of [...WORKLOADS, POOL]) {
@@ -327,11 +355,13 @@ function report(runs, rounds) {
       const best = ranPeers.length ? ranPeers.reduce((a, b) => (wall[b] < wall[a] ? b : a)) : null;
       const xBest = best ? wall[best] / wall.ours : NaN;
       if (Number.isFinite(xBest)) ratios.push(xBest);
+      const serverUs = (c) => fmtUs(per(c, w.key, api, (m) => m.server_ms / m.ops)).replace(' us', '');
       rows.push([
         w.title,
         api,
         ...CLIENTS.map((c) => fmtUs(wall[c])),
         fmtUs(per('ours', w.key, api, (m) => m.cpu_ms / m.ops)),
+        best ? `${serverUs('ours')} / ${serverUs(best)}` : 'n/a',
         best ? `${fmtX(xBest)} (${best})` : 'n/a',
         fmtX(wall.mysql / wall.ours),
       ]);
@@ -339,7 +369,7 @@ function report(runs, rounds) {
   }
   const geo = Math.exp(ratios.reduce((a, x) => a + Math.log(x), 0) / ratios.length);
   const markdown = [
-    `Median wall time per operation over ${rounds} rounds (> 1x: ours is faster); "ours CPU" is our process's CPU per operation.`,
+    `Median wall time per operation over ${rounds} rounds (> 1x: ours is faster); "ours CPU" is our process's CPU per operation, "server CPU" the server's (all its threads, us) per operation with ours and with the best peer.`,
     '',
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`,
