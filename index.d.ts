@@ -121,6 +121,8 @@ export interface ConnectionOptions {
   failoverDeny?: number;
   /** With several hosts, a read-only refusal (1290, 1792, 1836) or a Galera node that is not ready (1047) moves to the next host (default true). */
   failoverReadOnly?: boolean;
+  /** Default false: queued queries are written before the previous replies are read (README, Options). */
+  pipelining?: boolean;
   /** Commands that may wait for a connection (default 10000). */
   queueLimit?: number;
   /** Milliseconds a command may wait for a connection (default 30000). */

@@ -28,3 +28,23 @@ test(
     }
   },
 );
+
+test(
+  'chaos with pipelining: queries written ahead keep the ledger exact under every fault kind',
+  { timeout: 120000 },
+  async (t) => {
+    const { summary, violations } = await runChaos({
+      seconds: 18,
+      connections: 4,
+      seed: 7,
+      pipelining: true,
+    });
+    for (const line of formatSummary(summary, violations).split('\n')) t.diagnostic(line);
+    assert.deepEqual(violations, [], 'no ledger violation');
+    assert.equal(summary.answered, summary.operations, 'every callback called');
+    for (const kind of FAULT_KINDS) assert.ok(summary.faults[kind] >= 1, `fault ${kind} injected`);
+    // The transaction issued at once is what pipelining writes ahead.
+    assert.ok(summary.byLabel['commit (pipelined)'].ok > 0, 'pipelined transactions committed');
+    assert.ok(summary.events.reconnect > 0, 'connections were healed');
+  },
+);

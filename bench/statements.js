@@ -12,9 +12,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const CLIENTS = ['ours', 'mysql', 'mysql2', 'mariadb'];
+const CLIENTS = ['ours', 'ours-pipelining', 'mysql', 'mysql2', 'mariadb'];
 const PEERS = ['mysql2', 'mariadb'];
-const LABEL = { ours: 'reconnecting-mysql', mysql: 'mysql 2.18.1', mysql2: 'mysql2', mariadb: 'mariadb' };
+const LABEL = {
+  ours: 'reconnecting-mysql',
+  'ours-pipelining': 'reconnecting-mysql, pipelining',
+  mysql: 'mysql 2.18.1',
+  mysql2: 'mysql2',
+  mariadb: 'mariadb',
+};
 const QUICK = process.argv.includes('--quick');
 const SCALE = QUICK ? 0.2 : 1;
 
@@ -121,7 +127,10 @@ function apis(client, conn) {
       c.query(sql, values, (err, rows) => (err ? reject(err) : resolve(rows))),
     );
   switch (client) {
-    case 'ours': {
+    case 'ours':
+    case 'ours-pipelining': {
+      // The same, with the option that writes queued queries ahead (off by default).
+      conn = { ...conn, pipelining: client === 'ours-pipelining' };
       const cb = require(root).createConnection(conn);
       return {
         callback: { q: wrap(cb), close: () => new Promise((r) => cb.end(r)) },
@@ -344,6 +353,7 @@ function report(runs, rounds) {
     'ours CPU',
     'server CPU, ours / best peer',
     'x best peer',
+    'x best peer, pipelining',
     'x mysql',
   ];
   const rows = [];
@@ -363,6 +373,7 @@ function report(runs, rounds) {
         fmtUs(per('ours', w.key, api, (m) => m.cpu_ms / m.ops)),
         best ? `${serverUs('ours')} / ${serverUs(best)}` : 'n/a',
         best ? `${fmtX(xBest)} (${best})` : 'n/a',
+        best ? fmtX(wall[best] / wall['ours-pipelining']) : 'n/a',
         fmtX(wall.mysql / wall.ours),
       ]);
     }

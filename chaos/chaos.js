@@ -110,6 +110,7 @@ class Worker {
       pingTimeout: 1500,
       // A worker may start while a fault is on: it waits for the server like a site that must.
       reconnect: { initial: true, maxDelay: 1000 },
+      pipelining: ctx.pipelining,
     });
     const ledger = ctx.ledger;
     this.gaveUp = false;
@@ -457,6 +458,7 @@ async function runChaos({
   connections = 4,
   seed = 1,
   faults = FAULT_KINDS,
+  pipelining = false,
   log = () => {},
 } = {}) {
   for (const kind of faults)
@@ -464,7 +466,7 @@ async function runChaos({
   const ledger = new Ledger();
   const server = await startServer({ args: [`--wait-timeout=${WAIT_TIMEOUT_S}`] });
   const proxies = [];
-  const ctx = { seed, ledger, server, workers: [], stopping: false };
+  const ctx = { seed, ledger, server, workers: [], stopping: false, pipelining };
   try {
     await setUpTables(server, connections);
     for (let i = 0; i < connections; i++) {

@@ -426,6 +426,9 @@ class ConnectionConfig {
     this.failoverReadOnly = options.failoverReadOnly === undefined ? true : options.failoverReadOnly;
     if (typeof this.failoverReadOnly !== 'boolean')
       throw fail(TypeError, 'failoverReadOnly', 'a boolean', this.failoverReadOnly);
+    this.pipelining = options.pipelining === undefined ? false : options.pipelining;
+    if (typeof this.pipelining !== 'boolean')
+      throw fail(TypeError, 'pipelining', 'a boolean', this.pipelining);
     this.user = optionalString(options, 'user');
     this.password = options.password === undefined || options.password === '' ? undefined : options.password;
     if (this.password !== undefined && typeof this.password !== 'string') {
@@ -557,6 +560,7 @@ class ConnectionConfig {
       hosts: this.hosts && this.hosts.map(({ host, port }) => ({ host, port })),
       failoverDeny: finite(this.failoverDeny),
       failoverReadOnly: this.failoverReadOnly,
+      pipelining: this.pipelining,
       socketPath: this.socketPath,
       user: this.user,
       password: this.password,

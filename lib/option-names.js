@@ -43,6 +43,7 @@ const OWN_CONNECTION_OPTIONS = [
   'hosts',
   'failoverDeny',
   'failoverReadOnly',
+  'pipelining',
   'infileStreamFactory',
   'reconnect',
   'queueLimit',

@@ -30,6 +30,7 @@ pub struct NativeOptions {
     pub failover_deny: Option<u32>,
     /// A read-only refusal (or a Galera node not ready, 1047) moves the session to the next host; default true.
     pub failover_read_only: Option<bool>,
+    pub pipelining: Option<bool>,
     pub socket_path: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,
@@ -134,6 +135,7 @@ impl TryFrom<NativeOptions> for SessionOptions {
             hosts,
             failover_deny: millis(options.failover_deny.unwrap_or(DEFAULT_FAILOVER_DENY_MS)),
             failover_read_only: options.failover_read_only.unwrap_or(true),
+            pipelining: options.pipelining.unwrap_or(false),
             socket_path: options.socket_path,
             user: options.user,
             password: options.password,

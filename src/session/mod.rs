@@ -5,7 +5,7 @@
 //!
 //! The files of this module are named for their concern, each says in its header what it owns:
 //! `protocol` (what crosses to JS), `handle`, `options`, `hosts`, `queue`, `connect`,
-//! `reconnect`, `liveness`, `hook`, `query`, `state`, `commands`. This file holds the session
+//! `reconnect`, `liveness`, `hook`, `query`, `pipeline`, `state`, `commands`. This file holds the session
 //! itself and its main loop.
 
 use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKNOWN};
@@ -31,6 +31,7 @@ mod hook;
 mod hosts;
 mod liveness;
 mod options;
+mod pipeline;
 mod protocol;
 mod query;
 mod queue;
@@ -110,6 +111,12 @@ pub struct Session {
     /// Read-only refusals since the last statement that ran: reconnects after them back off, so
     /// a cluster without a writable node is not hammered.
     refusal_streak: u32,
+    /// The batch a pipeline took from the queue and has not answered yet; the first
+    /// `pipelined_sent` of them were written to the server.
+    pipelined: VecDeque<Command>,
+    pipelined_sent: usize,
+    /// A server asked for a local file while statements were written ahead (see query.rs).
+    local_file_asked_ahead: bool,
 }
 
 async fn sleep_until_or_never(at: Option<Instant>) {
@@ -190,6 +197,9 @@ impl Session {
             connected_host: 0,
             failed_host: None,
             refusal_streak: 0,
+            pipelined: VecDeque::new(),
+            pipelined_sent: 0,
+            local_file_asked_ahead: false,
         };
         let handle = SessionHandle {
             commands: sender,
@@ -248,6 +258,14 @@ impl Session {
                 self.enqueue(command, QueuePosition::Front);
                 continue;
             }
+            let command = match self.pipeline_from(command) {
+                Ok(()) => {
+                    let _in_flight = crate::runtime::InFlight::start();
+                    self.run_pipeline().await;
+                    continue;
+                }
+                Err(command) => command,
+            };
             self.in_flight = Some(command.id);
             let _in_flight = crate::runtime::InFlight::start();
             #[cfg(feature = "test-hooks")]
@@ -296,8 +314,15 @@ impl Session {
                 timeout,
                 infile_from_js,
             } => {
-                self.query_command(command.id, sql, *idempotent, *timeout, *infile_from_js)
-                    .await
+                self.query_command(
+                    command.id,
+                    sql,
+                    *idempotent,
+                    *timeout,
+                    *infile_from_js,
+                    false,
+                )
+                .await
             }
             Request::ChangeUser {
                 user,
@@ -375,8 +400,17 @@ impl Session {
                 )
             }
         };
-        if let (Some(id), Some(error)) = (self.in_flight.take(), in_flight_error) {
+        if let (Some(id), Some(error)) = (self.in_flight.take(), in_flight_error.clone()) {
             self.reply_failed(id, Vec::new(), error);
+        }
+        // A pipeline's batch (only a destroy() stops one midway): what was written may have run.
+        let sent = std::mem::take(&mut self.pipelined_sent);
+        for (index, command) in std::mem::take(&mut self.pipelined).into_iter().enumerate() {
+            let error = match &in_flight_error {
+                Some(error) if index < sent => error.clone(),
+                _ => pending_error.clone(),
+            };
+            self.reply_failed(command.id, Vec::new(), error);
         }
         self.commands.close();
         let mut pending: Vec<Command> = self.queue.drain(..).collect();

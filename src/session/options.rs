@@ -37,6 +37,8 @@ pub struct SessionOptions {
     /// With several hosts: a read-only refusal (1290, 1792, 1836) or a Galera node not ready
     /// (1047) means "wrong node", move on.
     pub failover_read_only: bool,
+    /// Queued text queries are written before the previous replies are read.
+    pub pipelining: bool,
     pub socket_path: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,

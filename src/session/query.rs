@@ -58,10 +58,16 @@ pub(super) fn last_ok(conn: &Conn) -> OkInfo {
 pub(super) async fn stream_results(
     conn: &mut Conn,
     sql: &str,
+    sent_ahead: bool,
     outlet: &Outlet<'_>,
     progress: &mut Progress<'_>,
 ) -> Result<(), mysql_async::Error> {
-    let mut result = match conn.query_iter(sql).await {
+    let reply = if sent_ahead {
+        conn.read_query_ahead().await
+    } else {
+        conn.query_iter(sql).await
+    };
+    let mut result = match reply {
         Ok(result) => result,
         Err(error) => {
             // As `mysql`: a LOAD DATA LOCAL whose file could not be sent (or was refused) still
@@ -127,6 +133,7 @@ pub(super) async fn stream_results(
 }
 
 impl Session {
+    /// `sent_ahead`: the pipeline wrote it already (and made the checks before sending).
     pub(super) async fn query_command(
         &mut self,
         id: u32,
@@ -134,7 +141,13 @@ impl Session {
         idempotent: bool,
         query_timeout: Option<Duration>,
         infile_from_js: bool,
+        sent_ahead: bool,
     ) -> Step {
+        if sent_ahead {
+            return self
+                .answer_query(id, sql, idempotent, None, false, true)
+                .await;
+        }
         if let Err(cause) = self.check_alive().await {
             self.lose(cause);
             return Step::Retry;
@@ -159,10 +172,31 @@ impl Session {
                 return Step::Done;
             }
         }
+        self.answer_query(id, sql, idempotent, query_timeout, infile_from_js, false)
+            .await
+    }
+
+    /// Runs the query (reads its reply, if `sent_ahead`) and answers it, or says to retry it.
+    async fn answer_query(
+        &mut self,
+        id: u32,
+        sql: &str,
+        idempotent: bool,
+        query_timeout: Option<Duration>,
+        infile_from_js: bool,
+        sent_ahead: bool,
+    ) -> Step {
         let was_in_transaction = self.transaction.is_active();
         let mut parts = Vec::new();
         let result = self
-            .run_query(id, sql, query_timeout, infile_from_js, &mut parts)
+            .run_query(
+                id,
+                sql,
+                query_timeout,
+                infile_from_js,
+                sent_ahead,
+                &mut parts,
+            )
             .await;
         self.last_used = Instant::now();
         let failure = match result {
@@ -177,6 +211,11 @@ impl Session {
         };
         let class = policy::classify_statement(&failure.error, self.is_mariadb);
         let cause = error::from_mysql(&failure.error, &self.endpoint);
+        if sent_ahead && is_local_file_failure(&failure.error) {
+            // The server asked for a file while later statements were already written: it read
+            // them as the file's content. What follows is out of step: drop the connection.
+            self.local_file_asked_ahead = true;
+        }
         if failure.timed_out.is_none() && class == ErrorClass::Statement {
             self.track_transaction();
             let in_transaction = was_in_transaction || self.transaction.is_active();
@@ -203,8 +242,9 @@ impl Session {
             self.sink.send(reply);
             return Step::Done;
         }
-        // The connection is gone (or abandoned after a timeout).
-        let not_sent = failure.timed_out.is_none()
+        // The connection is gone (or abandoned after a timeout). A query written ahead was sent.
+        let not_sent = !sent_ahead
+            && failure.timed_out.is_none()
             && !failure.emitted
             && (policy::proves_not_sent(&failure.error)
                 || matches!(
@@ -287,6 +327,7 @@ impl Session {
         sql: &str,
         query_timeout: Option<Duration>,
         infile_from_js: bool,
+        sent_ahead: bool,
         parts: &mut Vec<ResultPart>,
     ) -> Result<(), QueryFailure> {
         let Some(conn) = self.conn.as_mut() else {
@@ -312,7 +353,7 @@ impl Session {
         };
         // Only the application's own statement may have the server read a local file.
         self.infile_permit.arm_for(id, sql, infile_from_js);
-        let work = stream_results(conn, sql, &outlet, &mut progress);
+        let work = stream_results(conn, sql, sent_ahead, &outlet, &mut progress);
         let result = match query_timeout {
             Some(limit) => match timeout(limit, work).await {
                 Ok(result) => result.map_err(|error| (error, None)),

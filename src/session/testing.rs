@@ -39,6 +39,7 @@ pub fn options() -> SessionOptions {
         ],
         failover_deny: Duration::from_secs(5),
         failover_read_only: true,
+        pipelining: false,
         socket_path: None,
         user: None,
         password: None,

@@ -328,6 +328,20 @@ impl Conn {
         }
     }
 
+    /// The next packet read is the first of a reply (reconnecting-mysql patch: pipelining).
+    pub(crate) fn expect_reply(&mut self) {
+        if let Some(stream) = self.inner.stream.as_mut() {
+            stream.expect_reply();
+        }
+    }
+
+    /// Writes COM_QUERY without reading its reply: read it with `read_query_ahead`, after the
+    /// replies to the commands written before it (reconnecting-mysql patch: pipelining).
+    pub async fn send_query_ahead(&mut self, query: &[u8]) -> crate::Result<()> {
+        self.routine(crate::conn::routines::SendAheadRoutine::new(query))
+            .await
+    }
+
     /// Will synchronize sequence ids between compressed and uncompressed codecs.
     pub(crate) fn sync_seq_id(&mut self) {
         if let Some(stream) = self.inner.stream.as_mut() {

@@ -526,6 +526,19 @@ impl Stream {
         }
     }
 
+    /// Sets the packet sequence id to 1, where a reply to a command starts: as after writing the
+    /// command (reconnecting-mysql patch: replies to commands written ahead).
+    pub(crate) fn expect_reply(&mut self) {
+        if let Some(codec) = self.codec.as_mut() {
+            let codec: &mut PacketCodecInner = codec.codec_mut();
+            codec.reset_seq_id();
+            // The codec has no setter: encoding an empty packet (into a buffer that is dropped)
+            // moves the id from 0 to 1.
+            let mut scratch = BytesMut::new();
+            let _ = codec.encode(&mut &[][..], &mut scratch);
+        }
+    }
+
     pub(crate) fn get_max_allowed_packet(&self) -> usize {
         if let Some(codec) = self.codec.as_ref() {
             codec.codec().max_allowed_packet

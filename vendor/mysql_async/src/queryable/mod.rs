@@ -111,6 +111,13 @@ impl Conn {
         Ok(())
     }
 
+    /// The result of a query written with `send_query_ahead`, read once the replies to the
+    /// commands written before it are (reconnecting-mysql patch: pipelining).
+    pub async fn read_query_ahead(&mut self) -> Result<QueryResult<'_, 'static, TextProtocol>> {
+        self.routine(crate::conn::routines::ReadAheadRoutine).await?;
+        Ok(QueryResult::new(self))
+    }
+
     /// Low level function that performs a text query.
     pub(crate) async fn raw_query<'a, Q, L: TracingLevel>(&'a mut self, query: Q) -> Result<()>
     where

@@ -62,3 +62,43 @@ impl<L: TracingLevel> Routine<()> for QueryRoutine<'_, L> {
         fut.boxed()
     }
 }
+
+/// Writes `COM_QUERY` without reading its reply (reconnecting-mysql patch: pipelining).
+#[derive(Debug, Copy, Clone)]
+pub struct SendAheadRoutine<'a> {
+    data: &'a [u8],
+}
+
+impl<'a> SendAheadRoutine<'a> {
+    pub fn new(data: &'a [u8]) -> Self {
+        Self { data }
+    }
+}
+
+impl Routine<()> for SendAheadRoutine<'_> {
+    fn call<'a>(self, conn: &'a mut Conn) -> BoxFuture<'a, crate::Result<()>>
+    where
+        Self: 'a,
+    {
+        async move { conn.write_command_data(Command::COM_QUERY, self.data).await }.boxed()
+    }
+}
+
+/// Reads the reply to a `COM_QUERY` written ahead, once the replies before it are read
+/// (reconnecting-mysql patch: pipelining).
+#[derive(Debug, Copy, Clone)]
+pub struct ReadAheadRoutine;
+
+impl Routine<()> for ReadAheadRoutine {
+    fn call<'a>(self, conn: &'a mut Conn) -> BoxFuture<'a, crate::Result<()>>
+    where
+        Self: 'a,
+    {
+        async move {
+            conn.expect_reply();
+            conn.read_result_set::<TextProtocol>(true, None).await?;
+            Ok(())
+        }
+        .boxed()
+    }
+}

@@ -1,0 +1,95 @@
+'use strict';
+// `pipelining: true`: queries queued on one connection are written before the first reply is
+// read. Each still gets its own result, in order; a loss with some written and unanswered leaves
+// those in flight (outcome unknown, never run twice), and only an idempotent one runs again.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const mysql = require('..');
+const { usePrivateServer } = require('./support/mariadb');
+const { end, connect, waitThreadSleeping } = require('./support/client');
+
+const server = usePrivateServer({}, (started) =>
+  started.admin('CREATE TABLE test.piped (k INT PRIMARY KEY, v VARCHAR(20))'),
+);
+
+const outcome = (conn, sql, values, options = {}) =>
+  new Promise((resolve) =>
+    conn.query({ sql, ...options }, values, (err, result) => resolve(err ? { err } : { result })),
+  );
+
+test('pipelined queries each get their own result, in order, errors included', async (t) => {
+  const conn = mysql.createConnection({ ...server.config(), pipelining: true });
+  t.after(() => conn.destroy());
+  await connect(conn);
+  await outcome(conn, 'DELETE FROM piped');
+  const statements = Array.from({ length: 120 }, (_, i) => {
+    if (i % 40 === 7) return ['SELECT * FROM no_such_table_for_pipelining'];
+    if (i % 3 === 0) return ['SELECT ? AS n, REPEAT("y", ?) AS pad', [i, i * 10]];
+    return ['INSERT INTO piped VALUES (?, ?)', [i, `v${i}`]];
+  });
+  const order = [];
+  const results = await Promise.all(
+    statements.map(([sql, values], i) => outcome(conn, sql, values).then((r) => (order.push(i), r))),
+  );
+  assert.deepEqual(
+    order,
+    statements.map((_, i) => i),
+    'callbacks in issue order',
+  );
+  statements.forEach(([sql], i) => {
+    const { err, result } = results[i];
+    if (i % 40 === 7) return assert.equal(err && err.code, 'ER_NO_SUCH_TABLE', `statement ${i}`);
+    assert.equal(err, undefined, `statement ${i}: ${err && err.message}`);
+    if (sql.startsWith('SELECT')) {
+      assert.equal(result[0].n, i);
+      assert.equal(result[0].pad.length, i * 10);
+    } else {
+      assert.equal(result.affectedRows, 1);
+    }
+  });
+  const { result: count } = await outcome(conn, 'SELECT COUNT(*) AS c FROM piped');
+  assert.equal(count[0].c, statements.filter(([sql]) => sql.startsWith('INSERT')).length);
+});
+
+test('a loss with queries written ahead: they fail as in flight, run at most once; an idempotent one runs again', async (t) => {
+  await server.admin('DELETE FROM test.piped');
+  const conn = mysql.createConnection({ ...server.config(), pipelining: true });
+  t.after(() => conn.destroy());
+  await connect(conn);
+  const threadId = conn.threadId;
+  // While the session reads the first reply, the rest wait in line: then they go as one batch.
+  const first = outcome(conn, 'SELECT SLEEP(0.2) AS slept');
+  const sleeping = outcome(conn, 'SELECT SLEEP(5)');
+  const inserts = Array.from({ length: 10 }, (_, i) =>
+    outcome(conn, 'INSERT INTO piped VALUES (?, ?)', [100 + i, 'w']),
+  );
+  const replayed = outcome(conn, 'SELECT 42 AS answer', undefined, { idempotent: true });
+  assert.equal((await first).err, undefined);
+  await waitThreadSleeping(server, threadId);
+  await server.killConnection(threadId);
+  const slept = await sleeping;
+  assert.ok(slept.err, 'the running query fails');
+  for (const { err } of await Promise.all(inserts)) {
+    assert.ok(err, 'a written-ahead INSERT is not reported as done');
+    assert.equal(err.outcome, 'unknown');
+  }
+  const { err, result } = await replayed;
+  assert.equal(err, undefined);
+  assert.equal(result[0].answer, 42);
+  // None ran twice: the killed thread ran none of them, and none was sent again.
+  const rows = await server.admin('SELECT COUNT(*) AS c FROM test.piped');
+  assert.equal(Number(rows[0].c), 0);
+  assert.notEqual(conn.threadId, threadId, 'healed on a new connection');
+  await end(conn);
+});
+
+test('pipelining is off by default and must be a boolean', () => {
+  const conn = mysql.createConnection(server.config());
+  assert.equal(conn.config.pipelining, false);
+  conn.destroy();
+  assert.throws(() => mysql.createConnection({ ...server.config(), pipelining: 'yes' }), {
+    name: 'TypeError',
+    message: /pipelining/,
+  });
+});

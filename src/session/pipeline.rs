@@ -1,0 +1,189 @@
+//! Pipelining (the `pipelining` option): text queries queued behind each other are all written
+//! before the first reply is read, so the server goes from one to the next without waiting on
+//! the network. Each reply is then read and answered as a single query's would be. A loss while
+//! some were written and not answered leaves those in flight: outcome unknown, run again only if
+//! `idempotent` and no transaction was open, as for one query in flight. Queries with a timeout,
+//! a LOAD DATA LOCAL, or an `onConnect` query are never written ahead.
+
+use super::*;
+use crate::infile::local_infile_name;
+
+/// At most this many queries are written ahead of the first reply...
+const MAX_BATCH: usize = 32;
+/// ...holding at most this much SQL (the kernel buffers what the server has not read yet).
+const MAX_BATCH_BYTES: usize = 1 << 20;
+
+fn query_sql(command: &Command) -> Option<&str> {
+    match &command.request {
+        Request::Query { sql, .. } => Some(sql),
+        _ => None,
+    }
+}
+
+impl Session {
+    /// Takes `first` and the queries queued behind it into the pipeline when at least two can
+    /// go; else hands `first` back for a single run.
+    pub(super) fn pipeline_from(&mut self, first: Command) -> Result<(), Command> {
+        if !self.options.pipelining || self.transaction.is_lost() || !self.can_write_ahead(&first) {
+            return Err(first);
+        }
+        // What arrived meanwhile lines up behind the queue, in order.
+        while let Ok(command) = self.commands.try_recv() {
+            crate::runtime::note_activity();
+            self.queue.push_back(command);
+        }
+        let mut bytes = query_sql(&first).map_or(0, str::len);
+        let mut followers = 0;
+        for command in self.queue.iter().take(MAX_BATCH - 1) {
+            let size = query_sql(command).map_or(0, str::len);
+            if !self.can_write_ahead(command) || bytes + size > MAX_BATCH_BYTES {
+                break;
+            }
+            bytes += size;
+            followers += 1;
+        }
+        if followers == 0 {
+            return Err(first);
+        }
+        self.pipelined.push_back(first);
+        self.pipelined.extend(self.queue.drain(..followers));
+        self.pipelined_sent = 0;
+        Ok(())
+    }
+
+    fn can_write_ahead(&self, command: &Command) -> bool {
+        let Request::Query {
+            sql,
+            timeout: None,
+            infile_from_js: false,
+            ..
+        } = &command.request
+        else {
+            return false;
+        };
+        !command.during_hook
+            && local_infile_name(sql).is_none()
+            && self
+                .conn
+                .as_ref()
+                .is_some_and(|conn| sql.len() < conn.max_allowed_packet())
+    }
+
+    /// Writes the batch, then reads and answers each reply in order.
+    pub(super) async fn run_pipeline(&mut self) {
+        if let Err(cause) = self.check_alive().await {
+            self.lose(cause);
+            self.requeue_pipeline(Vec::new());
+            return;
+        }
+        if let Some(error) = self.write_pipeline().await {
+            let cause = error::from_mysql(&error, &self.endpoint);
+            self.lose(cause);
+        }
+        let mut retry = Vec::new();
+        while self.pipelined_sent > 0 && self.conn.is_some() {
+            let Some((id, sql, idempotent)) = self.pipelined.front().and_then(|command| {
+                let Request::Query {
+                    sql, idempotent, ..
+                } = &command.request
+                else {
+                    return None;
+                };
+                Some((command.id, sql.clone(), *idempotent))
+            }) else {
+                break;
+            };
+            let step = self
+                .query_command(id, &sql, idempotent, None, false, true)
+                .await;
+            let Some(command) = self.pipelined.pop_front() else {
+                break;
+            };
+            self.pipelined_sent -= 1;
+            match step {
+                Step::Done => {}
+                Step::Retry => retry.push(command),
+                Step::GaveUp(error) => self.reply_failed(command.id, Vec::new(), error),
+            }
+            if std::mem::take(&mut self.local_file_asked_ahead)
+                && self.conn.is_some()
+                && self.pipelined_sent > 0
+            {
+                self.lose(ErrorInfo::client(
+                    "PROTOCOL_PACKETS_OUT_OF_ORDER",
+                    "The server asked for a local file while later statements were already sent.",
+                ));
+            }
+        }
+        self.fail_written(&mut retry);
+        self.requeue_pipeline(retry);
+    }
+
+    /// Writes each query of the batch; the error that stopped it, if any.
+    async fn write_pipeline(&mut self) -> Option<mysql_async::Error> {
+        let Session {
+            conn,
+            pipelined,
+            pipelined_sent,
+            ..
+        } = self;
+        let conn = conn.as_mut()?;
+        for command in pipelined.iter() {
+            let sql = query_sql(command)?;
+            if let Err(error) = conn.send_query_ahead(sql.as_bytes()).await {
+                return Some(error);
+            }
+            *pipelined_sent += 1;
+        }
+        None
+    }
+
+    /// The connection was lost with queries written and not answered: each is in flight. One the
+    /// application marked idempotent runs again if no transaction was open; the others fail with
+    /// outcome unknown.
+    fn fail_written(&mut self, retry: &mut Vec<Command>) {
+        let cause = self.lost.as_ref().map(|(_, cause)| cause.clone());
+        let mut opened_transaction = false;
+        while self.pipelined_sent > 0 {
+            let Some(command) = self.pipelined.pop_front() else {
+                break;
+            };
+            self.pipelined_sent -= 1;
+            let (sql, idempotent) = match &command.request {
+                Request::Query {
+                    sql, idempotent, ..
+                } => (sql.as_str(), *idempotent),
+                _ => ("", false),
+            };
+            let may_open = statement::starts_transaction(sql);
+            let replay = idempotent
+                && !may_open
+                && !statement::is_commit(sql)
+                && !self.transaction.is_lost();
+            if replay {
+                retry.push(command);
+                continue;
+            }
+            opened_transaction |= may_open;
+            let error = match &cause {
+                Some(cause) => ErrorInfo::connection_lost(cause, OUTCOME_UNKNOWN),
+                None => ErrorInfo::client("PROTOCOL_CONNECTION_LOST", "Connection lost")
+                    .with_outcome(OUTCOME_UNKNOWN),
+            };
+            self.reply_failed(command.id, Vec::new(), error);
+        }
+        // It may have run: what the application queued behind it must not run in autocommit.
+        if opened_transaction {
+            self.set_transaction(false, true);
+        }
+    }
+
+    /// The retries, then what was never written, go back to the front of the queue in order.
+    fn requeue_pipeline(&mut self, retry: Vec<Command>) {
+        let unsent: Vec<Command> = self.pipelined.drain(..).collect();
+        self.pipelined_sent = 0;
+        for command in retry.into_iter().chain(unsent).rev() {
+            self.queue.push_front(command);
+        }
+    }
+}
