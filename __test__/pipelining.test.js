@@ -84,6 +84,23 @@ test('a loss with queries written ahead: they fail as in flight, run at most onc
   await end(conn);
 });
 
+test('destroy() in the middle of a batch answers every query of it', async () => {
+  const conn = mysql.createConnection({ ...server.config(), pipelining: true });
+  await connect(conn);
+  const threadId = conn.threadId;
+  const first = outcome(conn, 'SELECT SLEEP(0.2) AS slept');
+  const batch = [outcome(conn, 'SELECT SLEEP(5)')].concat(
+    Array.from({ length: 5 }, (_, i) => outcome(conn, 'SELECT ? AS n', [i])),
+  );
+  assert.equal((await first).err, undefined);
+  await waitThreadSleeping(server, threadId);
+  conn.destroy();
+  for (const { err } of await Promise.all(batch)) {
+    assert.ok(err, 'a query of the batch reports an error');
+    assert.equal(err.code, 'PROTOCOL_ENQUEUE_AFTER_DESTROY');
+  }
+});
+
 test('pipelining is off by default and must be a boolean', () => {
   const conn = mysql.createConnection(server.config());
   assert.equal(conn.config.pipelining, false);
