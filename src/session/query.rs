@@ -143,49 +143,11 @@ impl Session {
         infile_from_js: bool,
         sent_ahead: bool,
     ) -> Step {
-        if sent_ahead {
-            return self
-                .answer_query(id, sql, idempotent, None, false, true)
-                .await;
-        }
-        if let Err(cause) = self.check_alive().await {
-            self.lose(cause);
-            return Step::Retry;
-        }
-        if let Some(conn) = self.conn.as_ref() {
-            // COM_QUERY is one byte and the SQL. mysql_async would refuse a bigger packet only
-            // after dropping the stream; refused here, it costs nothing and is provably unsent.
-            if sql.len() + 1 > conn.max_allowed_packet() {
-                self.reply_failed(
-                    id,
-                    Vec::new(),
-                    error::packet_too_large().with_outcome(OUTCOME_NOT_EXECUTED),
-                );
-                return Step::Done;
+        if !sent_ahead {
+            if let Some(step) = self.refuse_before_sending(id, sql).await {
+                return step;
             }
         }
-        if self.transaction.is_lost() {
-            if statement::is_rollback(sql) {
-                self.set_transaction(false, false);
-            } else {
-                self.reply_failed(id, Vec::new(), transaction_lost_error());
-                return Step::Done;
-            }
-        }
-        self.answer_query(id, sql, idempotent, query_timeout, infile_from_js, false)
-            .await
-    }
-
-    /// Runs the query (reads its reply, if `sent_ahead`) and answers it, or says to retry it.
-    async fn answer_query(
-        &mut self,
-        id: u32,
-        sql: &str,
-        idempotent: bool,
-        query_timeout: Option<Duration>,
-        infile_from_js: bool,
-        sent_ahead: bool,
-    ) -> Step {
         let was_in_transaction = self.transaction.is_active();
         let mut parts = Vec::new();
         let result = self
@@ -284,6 +246,36 @@ impl Session {
         };
         self.reply_failed(id, parts, error);
         Step::Done
+    }
+
+    /// What stops a query before it is written: a lost connection (retry it on the next one),
+    /// a packet over `max_allowed_packet`, a lost transaction. None: send it.
+    async fn refuse_before_sending(&mut self, id: u32, sql: &str) -> Option<Step> {
+        if let Err(cause) = self.check_alive().await {
+            self.lose(cause);
+            return Some(Step::Retry);
+        }
+        if let Some(conn) = self.conn.as_ref() {
+            // COM_QUERY is one byte and the SQL. mysql_async would refuse a bigger packet only
+            // after dropping the stream; refused here, it costs nothing and is provably unsent.
+            if sql.len() + 1 > conn.max_allowed_packet() {
+                self.reply_failed(
+                    id,
+                    Vec::new(),
+                    error::packet_too_large().with_outcome(OUTCOME_NOT_EXECUTED),
+                );
+                return Some(Step::Done);
+            }
+        }
+        if self.transaction.is_lost() {
+            if statement::is_rollback(sql) {
+                self.set_transaction(false, false);
+            } else {
+                self.reply_failed(id, Vec::new(), transaction_lost_error());
+                return Some(Step::Done);
+            }
+        }
+        None
     }
 
     /// The server refused a statement because it is read-only (or, in a Galera cluster, not in
