@@ -29,6 +29,27 @@ function viaBytes(text, timezone, isDate) {
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
+/** A DATETIME column `at`, as the session describes it. */
+const AT_COLUMN = {
+  db: 'd',
+  table: 't',
+  orgTable: 't',
+  name: 'at',
+  orgName: 'at',
+  charsetNr: 63,
+  length: 19,
+  type: Types.DATETIME,
+  flags: 0,
+  decimals: 0,
+};
+
+/** A result part of one row holding one cell, `text`. */
+const oneCellPart = (text) => ({
+  data: Buffer.concat([Buffer.from([text.length]), Buffer.from(text)]),
+  rows: 1,
+  ascii: true,
+});
+
 function* samples() {
   // DST transitions in New York (spring gap 02:00-03:00, autumn fold 01:00-02:00), every minute.
   for (const day of ['2024-03-10', '2024-11-03', '2007-03-11', '1999-10-31']) {
@@ -98,20 +119,9 @@ test('the row decoder follows a TZ change between result sets (local DATETIME co
   t.after(() => {
     process.env.TZ = 'America/New_York';
   });
-  const field = makeFieldPacket({
-    db: 'd',
-    table: 't',
-    orgTable: 't',
-    name: 'at',
-    orgName: 'at',
-    charsetNr: 63,
-    length: 19,
-    type: Types.DATETIME,
-    flags: 0,
-    decimals: 0,
-  });
+  const field = makeFieldPacket(AT_COLUMN);
   const text = '2024-07-01 12:34:56';
-  const part = { data: Buffer.concat([Buffer.from([text.length]), Buffer.from(text)]), rows: 1, ascii: true };
+  const part = oneCellPart(text);
   const options = {
     typeCast: true,
     nestTables: false,
@@ -190,23 +200,11 @@ test('decimals: bytes parsing gives exactly Number(text), or defers to it', () =
 });
 
 test("a decoder remembered by the session's column list follows the connection's config", () => {
-  const info = {
-    db: 'd',
-    table: 't',
-    orgTable: 't',
-    name: 'at',
-    orgName: 'at',
-    charsetNr: 63,
-    length: 19,
-    type: Types.DATETIME,
-    flags: 0,
-    decimals: 0,
-  };
   // The session hands over the same column-list array while a connection's columns repeat.
-  const columns = [info];
+  const columns = [AT_COLUMN];
   const fields = columns.map(makeFieldPacket);
   const text = '2024-07-01 12:34:56';
-  const part = { data: Buffer.concat([Buffer.from([text.length]), Buffer.from(text)]), rows: 1, ascii: true };
+  const part = oneCellPart(text);
   const config = { timezone: 'Z', dateStrings: false, supportBigNumbers: false, bigNumberStrings: false };
   const decodeOne = (cfg) => {
     const rows = [];

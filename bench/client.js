@@ -8,6 +8,7 @@
 // server). bench/raw (Rust) does the same work for the raw mysql_async baseline.
 
 const fs = require('node:fs');
+const { serverCpuNs } = require('./server-cpu');
 const path = require('node:path');
 
 const ROWS_SQL = 'SELECT id, name, created, amount, body, maybe FROM bench_rows WHERE id <= 1000';
@@ -120,27 +121,6 @@ function usage() {
     ctxsw: r.voluntaryContextSwitches + r.involuntaryContextSwitches,
     thread: jsThreadNs(),
   };
-}
-
-/**
- * CPU time (ns) of every thread of the server process run.js started (`SERVER_PID`), from
- * /proc/<pid>/task/<tid>/schedstat: what the server spent on this client's work, the floor of
- * its wall time on one connection. NaN if the server is not readable.
- */
-const serverPid = Number(process.env.BENCH_SERVER_PID) || 0;
-function serverCpuNs() {
-  if (!serverPid) return NaN;
-  try {
-    let total = 0;
-    for (const tid of fs.readdirSync(`/proc/${serverPid}/task`)) {
-      try {
-        total += Number(fs.readFileSync(`/proc/${serverPid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {} // a thread that just ended
-    }
-    return total;
-  } catch {
-    return NaN;
-  }
 }
 
 function meter() {

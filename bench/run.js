@@ -661,71 +661,67 @@ async function scenario7(server, conn, cfg) {
 // ---------------------------------------------------------------------------------------------
 // Scenario 8: recovery after a server restart (ours; bench/recovery.js, its own private server)
 
-function scenario8(cfg) {
+/**
+ * Runs a bench script that prints its result as JSON on its last stdout line (`--json`); its
+ * progress lines go straight to our stderr. Resolves with its exit and that result (null if it
+ * printed none); killed after `timeoutMs`, if given. `tag` prefixes our log lines.
+ */
+function runJsonScript(tag, args, timeoutMs) {
   return new Promise((resolve) => {
-    // Its progress lines go straight to our stderr; the result is the last line of its stdout.
-    const child = spawn(process.execPath, [RECOVERY_JS, '--json', `--rounds=${cfg.rounds}`], {
-      env: { ...process.env, TZ: 'UTC' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    const timeoutMs = 120000 + cfg.rounds * 120000;
-    const timer = setTimeout(() => {
-      log(`  [8] timed out after ${timeoutMs} ms; killed`);
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (err) => log(`  [8] ${err.message}`));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const lines = stdout.trim().split('\n');
-      let out = null;
-      try {
-        out = JSON.parse(lines[lines.length - 1]);
-      } catch {}
-      if (code !== 0 || !out) {
-        const error = `bench/recovery.js failed (exit ${code}, signal ${signal})`;
-        problem(`recovery after a restart: ${error}`);
-        return resolve({ ok: false, error });
-      }
-      for (const f of out.failures)
-        problem(`recovery after a restart / round ${f.round}: ${f.what} query failed: ${f.code}`);
-      for (const e of out.events.connectionErrors)
-        problem(`recovery after a restart: 'error' event on the connection: ${e}`);
-      for (const e of out.events.poolErrors)
-        problem(`recovery after a restart: 'error' event on the pool: ${e}`);
-      resolve({ ok: true, ...out });
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scenario 9: small statements through both APIs (bench/statements.js, its own private server)
-
-function scenario9(cfg) {
-  return new Promise((resolve) => {
-    const args = [STATEMENTS_JS, '--json', `--rounds=${cfg.rounds}`];
-    if (QUICK) args.push('--quick');
     const child = spawn(process.execPath, args, {
       env: { ...process.env, TZ: 'UTC' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
-    child.on('error', (err) => log(`  [9] ${err.message}`));
-    child.on('close', (code) => {
+    const timer =
+      timeoutMs === undefined
+        ? null
+        : setTimeout(() => {
+            log(`  [${tag}] timed out after ${timeoutMs} ms; killed`);
+            child.kill('SIGKILL');
+          }, timeoutMs);
+    child.on('error', (err) => log(`  [${tag}] ${err.message}`));
+    child.on('close', (code, signal) => {
+      if (timer !== null) clearTimeout(timer);
       const lines = stdout.trim().split('\n');
       let out = null;
       try {
         out = JSON.parse(lines[lines.length - 1]);
       } catch {}
-      if (code !== 0 || !out) {
-        problem(`small statements: bench/statements.js failed (exit ${code})`);
-        return resolve(null);
-      }
-      resolve(out);
+      resolve({ code, signal, out });
     });
   });
+}
+
+async function scenario8(cfg) {
+  const args = [RECOVERY_JS, '--json', `--rounds=${cfg.rounds}`];
+  const { code, signal, out } = await runJsonScript('8', args, 120000 + cfg.rounds * 120000);
+  if (code !== 0 || !out) {
+    const error = `bench/recovery.js failed (exit ${code}, signal ${signal})`;
+    problem(`recovery after a restart: ${error}`);
+    return { ok: false, error };
+  }
+  for (const f of out.failures)
+    problem(`recovery after a restart / round ${f.round}: ${f.what} query failed: ${f.code}`);
+  for (const e of out.events.connectionErrors)
+    problem(`recovery after a restart: 'error' event on the connection: ${e}`);
+  for (const e of out.events.poolErrors) problem(`recovery after a restart: 'error' event on the pool: ${e}`);
+  return { ok: true, ...out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario 9: small statements through both APIs (bench/statements.js, its own private server)
+
+async function scenario9(cfg) {
+  const args = [STATEMENTS_JS, '--json', `--rounds=${cfg.rounds}`];
+  if (QUICK) args.push('--quick');
+  const { code, out } = await runJsonScript('9', args);
+  if (code !== 0 || !out) {
+    problem(`small statements: bench/statements.js failed (exit ${code})`);
+    return null;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

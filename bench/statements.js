@@ -8,7 +8,7 @@
 //
 // `mysql` has no promise API: its promise line wraps each call in a Promise, as its users do.
 
-const fs = require('node:fs');
+const { serverCpuNs } = require('./server-cpu');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
@@ -183,23 +183,6 @@ function apis(client, conn) {
     }
     default:
       throw new Error(`unknown client ${client}`);
-  }
-}
-
-/** CPU time of all the server's threads, in ns (its pid comes from the parent); NaN if unreadable. */
-function serverCpuNs() {
-  const pid = Number(process.env.BENCH_SERVER_PID) || 0;
-  if (!pid) return NaN;
-  try {
-    let total = 0;
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      try {
-        total += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {} // a thread that just ended
-    }
-    return total;
-  } catch {
-    return NaN;
   }
 }
 
