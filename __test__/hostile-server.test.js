@@ -161,3 +161,30 @@ test('the handshake answered with a LOCAL INFILE request, with reconnect.initial
   for (const request of fake.infiles) assert.equal(request.data.length, 0);
   assert.ok(!fake.infiles.some((request) => request.data.toString().includes(secretText)));
 });
+
+test('pipelining: a LOCAL INFILE request while later statements were written ahead: they fail as in flight, the file is not read', async (t) => {
+  const { fake, conn } = await open(
+    t,
+    (sql) => (/^SELECT 'first'/.test(sql) ? { infile: secret } : undefined),
+    {
+      pipelining: true,
+    },
+  );
+  // Issued before the handshake ends, so all of them are queued when the session starts: one batch.
+  const first = queryOutcome(conn, "SELECT 'first'");
+  const followers = ['SELECT 2 AS two', 'SELECT 3 AS three'].map((sql) => queryOutcome(conn, sql));
+  const { err } = await first;
+  assert.equal(err && err.code, 'ER_LOCAL_INFILE_WRONG_FILENAME');
+  assert.equal(fake.infiles.length, 1);
+  const asFile = fake.infiles[0].data.toString();
+  assert.ok(!asFile.includes(secretText), 'nothing of the file was sent');
+  // The server took what was written ahead as the file's content: those statements never ran.
+  assert.ok(asFile.includes('SELECT 2 AS two'), 'the followers were written ahead');
+  for (const { err: lost } of await Promise.all(followers)) {
+    assert.ok(lost, 'a statement the server read as file content is not reported as done');
+    assert.equal(lost.outcome, 'unknown');
+  }
+  assert.ok(!fake.queries.includes('SELECT 2 AS two'));
+  const rows = await query(conn, 'SELECT @@wait_timeout');
+  assert.equal(rows.length, 1, 'the session heals on a new connection');
+});
