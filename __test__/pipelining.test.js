@@ -7,7 +7,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
-const { end, connect, waitThreadSleeping } = require('./support/client');
+const { end, connect, waitThreadSleeping, openFake } = require('./support/client');
 
 const server = usePrivateServer({}, (started) =>
   started.admin('CREATE TABLE test.piped (k INT PRIMARY KEY, v VARCHAR(20))'),
@@ -98,6 +98,26 @@ test('destroy() in the middle of a batch answers every query of it', async () =>
   for (const { err } of await Promise.all(batch)) {
     assert.ok(err, 'a query of the batch reports an error');
     assert.equal(err.code, 'PROTOCOL_ENQUEUE_AFTER_DESTROY');
+  }
+});
+
+test('queries issued together reach the server in one write; without pipelining, one at a time', async (t) => {
+  for (const pipelining of [true, false]) {
+    const { fake, conn } = await openFake(t, {}, { pipelining });
+    await connect(conn);
+    const before = fake.packetsPerRead.length;
+    // The first is written at once; with pipelining the rest go together once it is answered.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => outcome(conn, `SELECT @@wait_timeout AS n${i}`)),
+    );
+    answers.forEach(({ err, result }, i) => {
+      assert.equal(err, undefined);
+      // The fake names the column after the whole select list.
+      assert.deepEqual(Object.keys(result[0]), [`@@wait_timeout AS n${i}`], `query ${i} got its own answer`);
+    });
+    const reads = fake.packetsPerRead.slice(before);
+    if (pipelining) assert.ok(Math.max(...reads) >= 19, `the 19 behind the first in one read: ${reads}`);
+    else assert.equal(Math.max(...reads), 1, `one query per read: ${reads}`);
   }
 });
 

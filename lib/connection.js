@@ -234,12 +234,15 @@ class Connection extends EventEmitter {
     }
     const id = this._nextId++;
     if (this._nextId > 0xffffffff) this._nextId = 1;
+    // Behind commands not answered yet, it waits for them anyway: the session takes it up on
+    // its next run, with whatever else is issued meanwhile (see `drive_later`).
+    const behind = this._pending.size > 0;
     this._pending.set(id, entry);
     // A false send: the session closed between our check and the send (it gave up, say, while
     // this thread was busy). Its closing messages are on their way; the entry stays pending and
     // CLOSED answers it with the session's own error (the TLS or auth failure), not a made-up one.
     try {
-      send(this._session(), id);
+      send(this._session(), id, behind);
     } catch (err) {
       // Not taken (e.g. a config changed to a value the native layer cannot read): nothing waits.
       this._pending.delete(id);

@@ -358,6 +358,13 @@ impl NativeSession {
     fn send(&self, id: u32, request: Request, during_hook: bool) -> bool {
         runtime::drive_command(|| self.handle.send(id, request, during_hook))
     }
+
+    /// Hands the session a command queued behind others it has not answered yet: it cannot
+    /// be written before them, so the session takes it up on its next run, with the commands
+    /// issued with it.
+    fn send_behind(&self, id: u32, request: Request) -> bool {
+        runtime::drive_later(|| self.handle.send(id, request, false))
+    }
 }
 
 #[napi]
@@ -411,7 +418,10 @@ impl NativeSession {
     }
 
     /// Runs `sql` as a text query. `idempotent`: may be replayed after a loss mid-flight;
-    /// `duringHook`: issued by the `onConnect` function, runs before queued commands.
+    /// `duringHook`: issued by the `onConnect` function, runs before queued commands;
+    /// `behind`: the connection has commands not answered yet.
+    // Flat arguments: an options object would cost JavaScript an allocation per query.
+    #[allow(clippy::too_many_arguments)]
     #[napi(catch_unwind)]
     pub fn query(
         &self,
@@ -421,6 +431,7 @@ impl NativeSession {
         timeout_ms: Option<u32>,
         during_hook: bool,
         infile_from_js: Option<bool>,
+        behind: Option<bool>,
     ) -> bool {
         let request = Request::Query {
             sql,
@@ -428,6 +439,9 @@ impl NativeSession {
             timeout: timeout_ms.filter(|ms| *ms > 0).map(millis),
             infile_from_js: infile_from_js.unwrap_or(false),
         };
+        if behind == Some(true) && !during_hook {
+            return self.send_behind(id, request);
+        }
         self.send(id, request, during_hook)
     }
 

@@ -105,6 +105,8 @@ function startFakeServer({
 } = {}) {
   const queries = [];
   const infiles = [];
+  // Complete packets that arrived in each read of a client socket: a pipelined batch is one read.
+  const packetsPerRead = [];
   const sockets = new Set();
   let connectionId = 0;
 
@@ -187,14 +189,17 @@ function startFakeServer({
 
     socket.on('data', (chunk) => {
       buffered = Buffer.concat([buffered, chunk]);
+      let packets = 0;
       while (buffered.length >= 4) {
         const length = buffered.readUIntLE(0, 3);
         if (buffered.length < 4 + length) break;
         const packetSeq = buffered[3];
         const payload = buffered.subarray(4, 4 + length);
         buffered = buffered.subarray(4 + length);
+        packets++;
         onPacket(packetSeq, payload);
       }
+      packetsPerRead.push(packets);
     });
 
     // Greeting: protocol 10, mysql_native_password with a 20-byte scramble.
@@ -232,6 +237,7 @@ function startFakeServer({
         port: server.address().port,
         queries,
         infiles,
+        packetsPerRead,
         close() {
           for (const socket of sockets) socket.destroy();
           return new Promise((done) => server.close(done));

@@ -149,15 +149,18 @@ impl LoopDriver {
     }
 
     pub(super) fn run<R>(&self, action: impl FnOnce() -> R, await_reply: bool) -> R {
+        self.run_and_wait(action, await_reply).0
+    }
+
+    /// [`run`](Self::run), and whether the wait saw a reply come.
+    fn run_and_wait<R>(&self, action: impl FnOnce() -> R, await_reply: bool) -> (R, bool) {
         DRIVING.with(|driving| driving.set(true));
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.runtime.block_on(async {
                 let result = action();
                 counted::run_until_idle().await;
-                if await_reply {
-                    self.spin.wait_for_reply().await;
-                }
-                result
+                let replied = await_reply && self.spin.wait_for_reply().await;
+                (result, replied)
             })
         }));
         DRIVING.with(|driving| driving.set(false));
@@ -166,6 +169,13 @@ impl LoopDriver {
         match result {
             Ok(result) => result,
             Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+
+    /// Runs the runtime on the next pass of the event loop if a session was woken.
+    pub(super) fn run_soon(&self) {
+        if !driving() {
+            self.arm_flush();
         }
     }
 
@@ -198,6 +208,9 @@ fn timer_ms(at: Instant, now: Instant) -> u64 {
     u64::try_from(wait.as_micros().div_ceil(1000)).unwrap_or(u64::MAX) + 1
 }
 
+/// How many replies in a row one event-loop callback waits for (each within the spin window).
+const REPLIES_AWAITED_PER_WAKE: u32 = 16;
+
 fn run_from_event_loop() {
     if let Some(driver) = event_loop_driver() {
         if !driving() {
@@ -207,6 +220,15 @@ fn run_from_event_loop() {
                 driver.armed_for.set(None);
                 driver.run(|| (), false);
                 driver.deliver();
+                // The reply to a command this run wrote may be microseconds away: wait for it
+                // here rather than asleep in epoll (see `Spin`), a few replies in a row at most,
+                // so that the loop's other handles still get their turn.
+                for _ in 0..REPLIES_AWAITED_PER_WAKE {
+                    if outbox::has_messages() || !driver.run_and_wait(|| (), true).1 {
+                        break;
+                    }
+                    driver.deliver();
+                }
             }));
         }
     }

@@ -171,6 +171,18 @@ pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
     drive_with(action, true)
 }
 
+/// [`drive`] for a command queued behind others on its session: it cannot be written before
+/// they are answered, so instead of a run now (which in a burst of commands would answer them
+/// one by one inside the issuing calls), the runtime runs on the next pass of the event loop,
+/// or when a reply arrives. The commands issued together then reach the session together.
+pub fn drive_later<R>(action: impl FnOnce() -> R) -> R {
+    let result = action();
+    if let Some(driver) = event_loop_driver() {
+        driver.run_soon();
+    }
+    result
+}
+
 fn drive_with<R>(action: impl FnOnce() -> R, await_reply: bool) -> R {
     match event_loop_driver() {
         Some(driver) if !driver::driving() => driver.run(action, await_reply),

@@ -50,10 +50,11 @@ impl Spin {
         Spin::new(spin_setting().unwrap_or(DEFAULT_LOOP_SPIN))
     }
 
-    /// Polls the runtime until a reply is queued or the window has passed, if waiting is worth it.
-    pub(super) async fn wait_for_reply(&self) {
+    /// Polls the runtime until a reply is queued or the window has passed, if waiting is worth
+    /// it; whether a reply came.
+    pub(super) async fn wait_for_reply(&self) -> bool {
         if !self.should_wait(counted::in_flight(), Instant::now()) {
-            return;
+            return false;
         }
         let switches = involuntary_switches();
         let started = Instant::now();
@@ -71,6 +72,7 @@ impl Spin {
             }
         };
         self.record(replied, involuntary_switches() != switches, Instant::now());
+        replied
     }
 
     fn should_wait(&self, in_flight: u32, now: Instant) -> bool {

@@ -27,14 +27,31 @@ impl Session {
         if !self.options.pipelining || self.transaction.is_lost() || !self.can_write_ahead(&first) {
             return Err(first);
         }
-        // What arrived meanwhile lines up behind the queue, in order.
+        self.pipelined.push_back(first);
+        if self.take_followers() == 0 {
+            return Err(self.pipelined.pop_back().expect("just pushed"));
+        }
+        self.pipelined_sent = 0;
+        Ok(())
+    }
+
+    /// Moves the queries that can be written ahead from the front of the queue (what arrived
+    /// meanwhile lines up behind it, in order) to the back of the pipeline, up to its bounds;
+    /// how many it moved.
+    fn take_followers(&mut self) -> usize {
         while let Ok(command) = self.commands.try_recv() {
             crate::runtime::note_activity();
             self.queue.push_back(command);
         }
-        let mut bytes = query_sql(&first).map_or(0, str::len);
+        let mut bytes: usize = self
+            .pipelined
+            .iter()
+            .filter_map(query_sql)
+            .map(str::len)
+            .sum();
+        let room = MAX_BATCH.saturating_sub(self.pipelined.len());
         let mut followers = 0;
-        for command in self.queue.iter().take(MAX_BATCH - 1) {
+        for command in self.queue.iter().take(room) {
             let size = query_sql(command).map_or(0, str::len);
             if !self.can_write_ahead(command) || bytes + size > MAX_BATCH_BYTES {
                 break;
@@ -42,13 +59,25 @@ impl Session {
             bytes += size;
             followers += 1;
         }
-        if followers == 0 {
-            return Err(first);
-        }
-        self.pipelined.push_back(first);
         self.pipelined.extend(self.queue.drain(..followers));
-        self.pipelined_sent = 0;
-        Ok(())
+        followers
+    }
+
+    /// With half the pipeline answered, what was queued meanwhile is written behind the rest,
+    /// so the server never waits for the next batch.
+    async fn top_up(&mut self) {
+        if self.pipelined_sent > MAX_BATCH / 2
+            || self.conn.is_none()
+            || self.transaction.is_lost()
+            || self.local_file_asked_ahead
+            || self.take_followers() == 0
+        {
+            return;
+        }
+        if let Some(error) = self.write_pipeline().await {
+            let cause = error::from_mysql(&error, &self.endpoint);
+            self.lose(cause);
+        }
     }
 
     fn can_write_ahead(&self, command: &Command) -> bool {
@@ -114,12 +143,14 @@ impl Session {
                     "The server asked for a local file while later statements were already sent.",
                 ));
             }
+            self.top_up().await;
         }
         self.fail_written(&mut retry);
         self.requeue_pipeline(retry);
     }
 
-    /// Writes each query of the batch; the error that stopped it, if any.
+    /// Writes the queries of the pipeline not written yet, with one flush; the error that
+    /// stopped it, if any (then any of them may have reached the server: all count as written).
     async fn write_pipeline(&mut self) -> Option<mysql_async::Error> {
         let Session {
             conn,
@@ -128,14 +159,16 @@ impl Session {
             ..
         } = self;
         let conn = conn.as_mut()?;
-        for command in pipelined.iter() {
-            let sql = query_sql(command)?;
-            if let Err(error) = conn.send_query_ahead(sql.as_bytes()).await {
-                return Some(error);
-            }
-            *pipelined_sent += 1;
-        }
-        None
+        let unwritten: Vec<&[u8]> = pipelined
+            .iter()
+            .skip(*pipelined_sent)
+            .filter_map(query_sql)
+            .map(str::as_bytes)
+            .collect();
+        let count = unwritten.len();
+        let result = conn.send_queries_ahead(&unwritten).await;
+        *pipelined_sent += count;
+        result.err()
     }
 
     /// The connection was lost with queries written and not answered: each is in flight. One the

@@ -342,6 +342,32 @@ impl Conn {
             .await
     }
 
+    /// Writes a COM_QUERY for each of `queries` with one flush, without reading their replies:
+    /// the server gets them in one read (reconnecting-mysql patch: pipelining). On an error,
+    /// any of them may have reached the server.
+    pub async fn send_queries_ahead(&mut self, queries: &[&[u8]]) -> crate::Result<()> {
+        self.clean_dirty().await?;
+        let written = async {
+            for query in queries {
+                self.reset_seq_id();
+                let mut body = crate::buffer_pool().get();
+                body.as_mut().push(Command::COM_QUERY as u8);
+                body.as_mut().extend_from_slice(query);
+                let codec = self.stream_mut()?.codec.as_mut().expect("must be here");
+                futures_util::SinkExt::feed(codec.as_mut(), body).await?;
+            }
+            let codec = self.stream_mut()?.codec.as_mut().expect("must be here");
+            futures_util::SinkExt::flush(codec.as_mut()).await?;
+            Ok::<(), Error>(())
+        }
+        .await;
+        if let Err(Error::Io(_)) = &written {
+            self.inner.stream.take();
+            self.inner.disconnected = true;
+        }
+        written
+    }
+
     /// Will synchronize sequence ids between compressed and uncompressed codecs.
     pub(crate) fn sync_seq_id(&mut self) {
         if let Some(stream) = self.inner.stream.as_mut() {
