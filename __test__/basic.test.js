@@ -287,3 +287,42 @@ test('cells of every length-prefix size decode the same on the compiled and the 
   assert.equal(nested._i, 7);
   await end(conn);
 });
+
+test('the same query after its columns changed: the new columns and fields, every time', async (t) => {
+  const conn = mysql.createConnection(server.config());
+  t.after(() => conn.destroy());
+  const run = () =>
+    new Promise((resolve, reject) =>
+      conn.query('SELECT * FROM reshaped', (err, rows, fields) =>
+        err ? reject(err) : resolve({ rows: rows.map((row) => ({ ...row })), fields }),
+      ),
+    );
+  await new Promise((resolve, reject) =>
+    conn.query('CREATE TEMPORARY TABLE reshaped (a INT, b VARCHAR(10))', (err) =>
+      err ? reject(err) : resolve(),
+    ),
+  );
+  const alter = (sql) =>
+    new Promise((resolve, reject) => conn.query(sql, (err) => (err ? reject(err) : resolve())));
+  await alter("INSERT INTO reshaped VALUES (1, 'x')");
+  // Repeated: the server sends the same definitions, which the session shares with the last result.
+  for (let i = 0; i < 3; i++) {
+    const { rows, fields } = await run();
+    assert.deepEqual(rows, [{ a: 1, b: 'x' }]);
+    assert.deepEqual(
+      fields.map((f) => [f.name, f.type]),
+      [
+        ['a', 3],
+        ['b', 253],
+      ],
+    );
+  }
+  await alter('ALTER TABLE reshaped CHANGE b c VARCHAR(10)');
+  assert.deepEqual((await run()).rows, [{ a: 1, c: 'x' }], 'a renamed column');
+  await alter('ALTER TABLE reshaped MODIFY a BIGINT');
+  const { rows, fields } = await run();
+  assert.deepEqual(rows, [{ a: 1, c: 'x' }]);
+  assert.equal(fields[0].type, 8, 'a changed type (LONGLONG)');
+  await alter('ALTER TABLE reshaped ADD COLUMN d INT DEFAULT 7');
+  assert.deepEqual((await run()).rows, [{ a: 1, c: 'x', d: 7 }], 'an added column');
+});

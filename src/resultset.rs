@@ -3,6 +3,8 @@
 //! length-encoded string, 0xFB for NULL), checked here first, so a chunk costs a handful of N-API
 //! calls whatever its size; JavaScript reads the lengths and casts the values.
 
+use std::sync::Arc;
+
 use mysql_async::Column;
 use napi::bindgen_prelude::{ToNapiValue, TypeName, ValidateNapiValue};
 use napi::{sys, ValueType};
@@ -248,24 +250,49 @@ pub struct RowBuffer {
 /// A chunk is flushed to JavaScript once it holds this many bytes.
 pub const CHUNK_BYTES: usize = 32 << 10;
 
+/// The columns a session sent JavaScript last, and the definitions they were made from.
+#[derive(Default)]
+pub struct SentColumns {
+    fields: Vec<FieldInfo>,
+    definitions: Option<Arc<[Column]>>,
+}
+
+impl SentColumns {
+    /// Parts read before a loss may be dropped (a retry): columns are sent afresh.
+    pub fn clear(&mut self) {
+        self.fields.clear();
+        self.definitions = None;
+    }
+}
+
 impl RowBuffer {
-    /// `sent_fields`: the columns this session sent last; a result set with the same columns
-    /// (the same query again, typically) does not send them again.
-    pub fn new(index: u32, columns: &[Column], sent_fields: &mut Vec<FieldInfo>) -> Self {
+    /// `sent`: the columns this session sent last; a result set with the same columns (the
+    /// same query again, typically) does not send them again.
+    pub fn new(index: u32, columns: &Arc<[Column]>, sent: &mut SentColumns) -> Self {
+        // mysql_async hands back the previous definitions when the server's are the same bytes.
+        if sent
+            .definitions
+            .as_ref()
+            .is_some_and(|last| Arc::ptr_eq(last, columns))
+        {
+            return Self::with_header(index, None, columns.len());
+        }
         // Compared in place first: building the FieldInfo of each column (five Strings) only to
         // find them equal was most of the native time of a repeated 100-column query.
-        let same = columns.len() == sent_fields.len()
-            && sent_fields
+        let same = columns.len() == sent.fields.len()
+            && sent
+                .fields
                 .iter()
-                .zip(columns)
-                .all(|(sent, column)| sent.describes(column));
+                .zip(columns.iter())
+                .all(|(field, column)| field.describes(column));
+        sent.definitions = Some(columns.clone());
         if same {
             return Self::with_header(index, None, columns.len());
         }
         Self::with_fields(
             index,
             columns.iter().map(FieldInfo::from).collect(),
-            sent_fields,
+            &mut sent.fields,
         )
     }
 
@@ -543,22 +570,37 @@ mod header_tests {
 
     #[test]
     fn columns_are_compared_with_what_was_sent_without_building_them() {
-        let mut sent = Vec::new();
-        let first = RowBuffer::new(0, &[column("a"), column("b")], &mut sent);
+        let columns =
+            |names: &[&str]| -> Arc<[Column]> { names.iter().map(|n| column(n)).collect() };
+        let mut sent = SentColumns::default();
+        let first = RowBuffer::new(0, &columns(&["a", "b"]), &mut sent);
         assert!(first.fields.is_some());
-        assert_eq!(sent, vec![info("a"), info("b")]);
+        assert_eq!(sent.fields, vec![info("a"), info("b")]);
         assert!(info("a").describes(&column("a")));
         assert!(!info("a").describes(&column("b")));
         assert!(!info("a").describes(&column("a").with_decimals(2)));
         assert!(!info("a").describes(&column("a").with_table(b"u")));
-        let again = RowBuffer::new(0, &[column("a"), column("b")], &mut sent);
+        let again = RowBuffer::new(0, &columns(&["a", "b"]), &mut sent);
         assert!(
             again.fields.is_none(),
             "the same columns are not sent again"
         );
-        let fewer = RowBuffer::new(0, &[column("a")], &mut sent);
+        let fewer = RowBuffer::new(0, &columns(&["a"]), &mut sent);
         assert!(fewer.fields.is_some());
-        assert_eq!(sent, vec![info("a")]);
+        assert_eq!(sent.fields, vec![info("a")]);
+    }
+
+    #[test]
+    fn the_definitions_sent_last_are_known_by_identity_until_cleared() {
+        let shared: Arc<[Column]> = vec![column("a")].into();
+        let mut sent = SentColumns::default();
+        assert!(RowBuffer::new(0, &shared, &mut sent).fields.is_some());
+        assert!(RowBuffer::new(0, &shared, &mut sent).fields.is_none());
+        sent.clear();
+        assert!(
+            RowBuffer::new(0, &shared, &mut sent).fields.is_some(),
+            "after a clear the columns go again"
+        );
     }
 
     fn buffer_with(fields: Vec<FieldInfo>, sent: &mut Vec<FieldInfo>) -> RowBuffer {

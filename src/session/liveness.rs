@@ -90,7 +90,6 @@ impl Session {
 
     /// The connection is gone: drop it, remember why, and whether a transaction died with it.
     pub(super) fn lose(&mut self, cause: ErrorInfo) {
-        // Parts read before a loss may be dropped (a retry), columns included: send them afresh.
         self.sent_fields.clear();
         if let Some(conn) = self.conn.take() {
             abandon(conn);

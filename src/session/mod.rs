@@ -12,7 +12,7 @@ use crate::error::{self, Endpoint, ErrorInfo, OUTCOME_NOT_EXECUTED, OUTCOME_UNKN
 use crate::host_gate::{self, HostGate, Outcome, ProbeClaim};
 use crate::infile::{Feed, JsFiles, LocalFiles, Permit};
 use crate::policy::{self, Backoff, ErrorClass, RetryBudget};
-use crate::resultset::{counter, ok_part, FieldInfo, OkInfo, ResultPart, RowBuffer, RowBytes};
+use crate::resultset::{counter, ok_part, OkInfo, ResultPart, RowBuffer, RowBytes, SentColumns};
 use crate::runtime::{sleep_until, timeout, timeout_at};
 use crate::statement::{self, SessionEffect};
 use mysql_async::consts::StatusFlags;
@@ -96,7 +96,7 @@ pub struct Session {
     hook_round: u32,
     endpoint: Endpoint,
     /// The columns last sent to JavaScript (it keeps them too).
-    sent_fields: Vec<FieldInfo>,
+    sent_fields: SentColumns,
     /// The one LOCAL INFILE name the server may ask for while the app's statement runs.
     infile_permit: Permit,
     /// Serves the permitted LOCAL INFILE requests of statements with `infileStreamFactory`.
@@ -188,7 +188,7 @@ impl Session {
             unrestorable: BTreeSet::new(),
             lost: None,
             hook_round: 0,
-            sent_fields: Vec::new(),
+            sent_fields: SentColumns::default(),
             infile_permit: Permit::default(),
             infile_from_js,
             endpoint,

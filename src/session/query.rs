@@ -26,7 +26,7 @@ pub(super) struct Outlet<'a> {
 /// How far a query got: its unsent parts, the statement it is at, whether parts were sent.
 pub(super) struct Progress<'a> {
     pub(super) parts: &'a mut Vec<ResultPart>,
-    pub(super) sent_fields: &'a mut Vec<FieldInfo>,
+    pub(super) sent_fields: &'a mut SentColumns,
     pub(super) index: u32,
     pub(super) emitted: bool,
 }

@@ -125,6 +125,9 @@ struct ConnInner {
     active_since: Instant,
     /// Connection is already disconnected.
     pub(crate) disconnected: bool,
+    /// The column definitions of the last text result set, raw and parsed (reconnecting-mysql
+    /// patch): a query that repeats gets the same definitions back, compared, not parsed again.
+    pub(crate) last_text_columns: Option<(Vec<u8>, Arc<[crate::Column]>)>,
     /// One-time connection-level infile handler.
     infile_handler:
         Option<Pin<Box<dyn Future<Output = crate::Result<InfileData>> + Send + Sync + 'static>>>,
@@ -176,6 +179,7 @@ impl ConnInner {
             auth_plugin: AuthPlugin::MysqlNativePassword,
             auth_switched: false,
             disconnected: false,
+            last_text_columns: None,
             server_key: None,
             infile_handler: None,
             reset_upon_returning_to_a_pool: false,
@@ -366,6 +370,40 @@ impl Conn {
             self.inner.disconnected = true;
         }
         written
+    }
+
+    /// [`read_column_defs`](Self::read_column_defs) for a text result set: definitions
+    /// byte-for-byte those of the previous one are shared with it instead of parsed again
+    /// (reconnecting-mysql patch: a repeated query's 100 columns cost hundreds of allocations).
+    pub(crate) async fn read_text_column_defs(&mut self, num: usize) -> Result<Arc<[crate::Column]>> {
+        /// Definitions larger than this are parsed every time rather than kept.
+        const MAX_KEPT: usize = 64 * 1024;
+        debug_assert!(num > 0);
+        let packets = self.read_packets(num).await?;
+        if !self.has_capabilities(CapabilityFlags::CLIENT_DEPRECATE_EOF) {
+            self.read_packet().await?;
+        }
+        if let Some((raw, columns)) = &self.inner.last_text_columns {
+            if columns.len() == packets.len() && same_packets(raw, &packets) {
+                return Ok(columns.clone());
+            }
+        }
+        let columns: Arc<[crate::Column]> = packets
+            .iter()
+            .map(|x| mysql_common::io::ParseBuf(x).parse(()))
+            .collect::<std::result::Result<Vec<crate::Column>, _>>()
+            .map_err(Error::from)?
+            .into();
+        let size: usize = packets.iter().map(|packet| packet.len() + 4).sum();
+        self.inner.last_text_columns = (size <= MAX_KEPT).then(|| {
+            let mut raw = Vec::with_capacity(size);
+            for packet in &packets {
+                raw.extend_from_slice(&(packet.len() as u32).to_le_bytes());
+                raw.extend_from_slice(packet);
+            }
+            (raw, columns.clone())
+        });
+        Ok(columns)
     }
 
     /// Will synchronize sequence ids between compressed and uncompressed codecs.
@@ -2984,4 +3022,20 @@ mod test {
             runtime.block_on(conn.disconnect()).unwrap();
         }
     }
+}
+
+/// `packets` laid end to end, each after its length (u32 LE), are exactly `raw`.
+fn same_packets(raw: &[u8], packets: &[crate::buffer_pool::PooledBuf]) -> bool {
+    let mut rest = raw;
+    for packet in packets {
+        let Some((len, tail)) = rest.split_first_chunk::<4>() else {
+            return false;
+        };
+        let len = u32::from_le_bytes(*len) as usize;
+        if len != packet.len() || tail.len() < len || tail[..len] != packet[..] {
+            return false;
+        }
+        rest = &tail[len..];
+    }
+    rest.is_empty()
 }

@@ -166,7 +166,10 @@ impl Conn {
         let column_count = packet.read_lenenc_int()?;
         // Reading 1st byte only if metadata skip is not possible, otherwise it can be a part of the first column definition.
         // Reading column metadata only if it is not skipped - if skip is not possible or if metadata is present.
-        let meta = if !(P::metadata_skip_possible(self) && packet.first() == Some(&0x00)) {
+        let meta = if stmt.is_none() {
+            // A text result set (no statement): its definitions may repeat the previous ones.
+            P::result_set_meta(self.read_text_column_defs(column_count as usize).await?)
+        } else if !(P::metadata_skip_possible(self) && packet.first() == Some(&0x00)) {
             let columns = self.read_column_defs(column_count as usize).await?;
             // Statement must have latest version of the metadata.
             if let Some(stmt) = stmt {
