@@ -10,7 +10,11 @@
 //! blocks: the runtime only ever polls its descriptors with a zero timeout there. Replies are
 //! called into JavaScript straight from libuv's callback ([`post`]), or, when a napi method
 //! produced them, on the next pass of the loop; a lone command waits briefly for its reply
-//! (`Spin`) because a JS thread asleep in epoll wakes slowly on a VM.
+//! (`Spin`) because a JS thread asleep in epoll wakes slowly on a VM, and so does a run from the
+//! loop that wrote the next queued command (up to 16 replies in a row). A command issued behind
+//! unanswered ones on its connection does not run the runtime at once ([`drive_later`]): a burst
+//! of queries reaches the session together instead of being answered one by one inside the
+//! issuing calls.
 //!
 //! tokio does not expose its epoll descriptor or its next timer: the descriptor is the one
 //! eventpoll descriptor that building the runtime opened (checked in /proc/self/fd), and every

@@ -1,14 +1,15 @@
-//! Pipelining (the `pipelining` option): text queries queued behind each other are all written
-//! before the first reply is read, so the server goes from one to the next without waiting on
-//! the network. Each reply is then read and answered as a single query's would be. A loss while
-//! some were written and not answered leaves those in flight: outcome unknown, run again only if
-//! `idempotent` and no transaction was open, as for one query in flight. Queries with a timeout,
-//! a LOAD DATA LOCAL, or an `onConnect` query are never written ahead.
+//! Pipelining (the `pipelining` option): text queries queued behind each other are written, in
+//! one write, before the first reply is read, so the server goes from one to the next without
+//! waiting on the network; as replies are answered, what was queued meanwhile is written behind.
+//! Each reply is read and answered as a single query's would be. A loss while some were written
+//! and not answered leaves those in flight: outcome unknown, run again only if `idempotent` and
+//! no transaction was open, as for one query in flight. Queries with a timeout, a LOAD DATA
+//! LOCAL, or an `onConnect` query are never written ahead.
 
 use super::*;
 use crate::infile::local_infile_name;
 
-/// At most this many queries are written ahead of the first reply...
+/// At most this many queries are written and unanswered at a time...
 const MAX_BATCH: usize = 32;
 /// ...holding at most this much SQL (the kernel buffers what the server has not read yet).
 const MAX_BATCH_BYTES: usize = 1 << 20;
