@@ -357,11 +357,18 @@ impl Conn {
                 let mut body = crate::buffer_pool().get();
                 body.as_mut().push(Command::COM_QUERY as u8);
                 body.as_mut().extend_from_slice(query);
-                let codec = self.stream_mut()?.codec.as_mut().expect("must be here");
-                futures_util::SinkExt::feed(codec.as_mut(), body).await?;
+                let stream = self.stream_mut()?;
+                std::future::poll_fn(|cx| {
+                    futures_sink::Sink::poll_ready(Pin::new(stream.codec.as_mut().expect("must be here")), cx)
+                })
+                .await?;
+                futures_sink::Sink::start_send(Pin::new(stream.codec.as_mut().expect("must be here")), body)?;
             }
-            let codec = self.stream_mut()?.codec.as_mut().expect("must be here");
-            futures_util::SinkExt::flush(codec.as_mut()).await?;
+            let stream = self.stream_mut()?;
+            std::future::poll_fn(|cx| {
+                futures_sink::Sink::poll_flush(Pin::new(stream.codec.as_mut().expect("must be here")), cx)
+            })
+            .await?;
             Ok::<(), Error>(())
         }
         .await;
