@@ -4,6 +4,7 @@
 // those in flight (outcome unknown, never run twice), and only an idempotent one runs again.
 
 const { test } = require('node:test');
+const { execFileSync } = require('node:child_process');
 const assert = require('node:assert/strict');
 const mysql = require('..');
 const { usePrivateServer } = require('./support/mariadb');
@@ -118,6 +119,35 @@ test('queries issued together reach the server in one write; without pipelining,
     const reads = fake.packetsPerRead.slice(before);
     if (pipelining) assert.ok(Math.max(...reads) >= 19, `the 19 behind the first in one read: ${reads}`);
     else assert.equal(Math.max(...reads), 1, `one query per read: ${reads}`);
+  }
+});
+
+test('queries issued behind an unanswered one reach the session once the issuing code returns', async (t) => {
+  await server.admin('CREATE TABLE IF NOT EXISTS test.marks (k INT PRIMARY KEY)');
+  for (const pipelining of [false, true]) {
+    await server.admin('DELETE FROM test.marks');
+    const conn = mysql.createConnection({ ...server.config(), pipelining });
+    t.after(() => conn.destroy());
+    await connect(conn);
+    const answers = [outcome(conn, 'SELECT 1 AS one')].concat(
+      Array.from({ length: 20 }, (_, i) => outcome(conn, 'INSERT INTO marks VALUES (?)', [i])),
+    );
+    // The JS thread is still in this function: on the event loop no INSERT has been written (a
+    // burst is then handed over as a whole; issued one by one, each waited for the one before).
+    const written = execFileSync('mariadb', [
+      '-S',
+      server.socketPath,
+      '-u',
+      'root',
+      '-N',
+      '-B',
+      '-e',
+      'SELECT COUNT(*) FROM test.marks',
+    ]);
+    assert.equal(Number(String(written).trim()), 0, `pipelining ${pipelining}`);
+    for (const { err } of await Promise.all(answers)) assert.equal(err, undefined);
+    const rows = await server.admin('SELECT COUNT(*) AS c FROM test.marks');
+    assert.equal(Number(rows[0].c), 20, 'each ran once');
   }
 });
 

@@ -306,8 +306,8 @@ class Connection extends EventEmitter {
     else if (typeof query.infileStreamFactory !== 'function')
       throw new TypeError('Invalid query option infileStreamFactory: expected a function (path) => Readable');
     const fromStream = query.infileStreamFactory !== undefined ? true : undefined;
-    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id) =>
-      session.query(id, text, query._idempotent, timeout, duringHook, fromStream),
+    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id, behind) =>
+      session.query(id, text, query._idempotent, timeout, duringHook, fromStream, behind),
     );
     return query;
   }
