@@ -46,7 +46,8 @@ pub(super) struct LoopDriver {
     flush: UvHandle,
     flush_armed: Cell<bool>,
     spin: Spin,
-    /// A command was issued behind unanswered ones since the sessions were last idle.
+    /// The last command was issued behind unanswered ones (and the sessions have not been idle
+    /// since): a burst.
     in_burst: Cell<bool>,
 }
 
@@ -173,6 +174,11 @@ impl LoopDriver {
             Ok(result) => result,
             Err(panic) => std::panic::resume_unwind(panic),
         }
+    }
+
+    /// A command was issued with none unanswered ahead of it on its connection.
+    pub(super) fn end_burst(&self) {
+        self.in_burst.set(false);
     }
 
     /// A command was queued behind unanswered ones: runs the runtime on the next pass of the

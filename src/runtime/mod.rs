@@ -172,6 +172,10 @@ pub fn drive<R>(action: impl FnOnce() -> R) -> R {
 /// socket before the method returns (as `mysql` writes it), and if the server tends to answer
 /// within microseconds, the reply is awaited that long (see `Spin`).
 pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
+    if let Some(driver) = event_loop_driver() {
+        // Issued with nothing unanswered ahead of it: one query after another, not a burst.
+        driver.end_burst();
+    }
     drive_with(action, true)
 }
 
