@@ -28,29 +28,25 @@ impl Session {
         if !self.options.pipelining || self.transaction.is_lost() || !self.can_write_ahead(&first) {
             return Err(first);
         }
-        self.pipelined.push_back(first);
-        if self.take_followers() == 0 {
-            return Err(self.pipelined.pop_back().expect("just pushed"));
+        let followers =
+            self.fitting_followers(query_sql(&first).map_or(0, str::len), MAX_BATCH - 1);
+        if followers == 0 {
+            return Err(first);
         }
+        self.pipelined.push_back(first);
+        self.pipelined.extend(self.queue.drain(..followers));
         self.pipelined_sent = 0;
         Ok(())
     }
 
-    /// Moves the queries that can be written ahead from the front of the queue (what arrived
-    /// meanwhile lines up behind it, in order) to the back of the pipeline, up to its bounds;
-    /// how many it moved.
-    fn take_followers(&mut self) -> usize {
+    /// How many queries at the front of the queue can be written ahead, at most `room`, with
+    /// `bytes` of SQL already in the pipeline (what arrived meanwhile lines up behind the queue,
+    /// in order).
+    fn fitting_followers(&mut self, mut bytes: usize, room: usize) -> usize {
         while let Ok(command) = self.commands.try_recv() {
             crate::runtime::note_activity();
             self.queue.push_back(command);
         }
-        let mut bytes: usize = self
-            .pipelined
-            .iter()
-            .filter_map(query_sql)
-            .map(str::len)
-            .sum();
-        let room = MAX_BATCH.saturating_sub(self.pipelined.len());
         let mut followers = 0;
         for command in self.queue.iter().take(room) {
             let size = query_sql(command).map_or(0, str::len);
@@ -60,7 +56,6 @@ impl Session {
             bytes += size;
             followers += 1;
         }
-        self.pipelined.extend(self.queue.drain(..followers));
         followers
     }
 
@@ -71,10 +66,21 @@ impl Session {
             || self.conn.is_none()
             || self.transaction.is_lost()
             || self.local_file_asked_ahead
-            || self.take_followers() == 0
         {
             return;
         }
+        let bytes = self
+            .pipelined
+            .iter()
+            .filter_map(query_sql)
+            .map(str::len)
+            .sum();
+        let room = MAX_BATCH.saturating_sub(self.pipelined.len());
+        let followers = self.fitting_followers(bytes, room);
+        if followers == 0 {
+            return;
+        }
+        self.pipelined.extend(self.queue.drain(..followers));
         if let Some(error) = self.write_pipeline().await {
             let cause = error::from_mysql(&error, &self.endpoint);
             self.lose(cause);
