@@ -81,10 +81,7 @@ impl Session {
             return;
         }
         self.pipelined.extend(self.queue.drain(..followers));
-        if let Some(error) = self.write_pipeline().await {
-            let cause = error::from_mysql(&error, &self.endpoint);
-            self.lose(cause);
-        }
+        self.write_pipeline().await;
     }
 
     fn can_write_ahead(&self, command: &Command) -> bool {
@@ -112,10 +109,7 @@ impl Session {
             self.requeue_pipeline(Vec::new());
             return;
         }
-        if let Some(error) = self.write_pipeline().await {
-            let cause = error::from_mysql(&error, &self.endpoint);
-            self.lose(cause);
-        }
+        self.write_pipeline().await;
         let mut retry = Vec::new();
         while self.pipelined_sent > 0 && self.conn.is_some() {
             let Some((id, sql, idempotent)) = self.pipelined.front().and_then(|command| {
@@ -156,16 +150,18 @@ impl Session {
         self.requeue_pipeline(retry);
     }
 
-    /// Writes the queries of the pipeline not written yet, with one flush; the error that
-    /// stopped it, if any (then any of them may have reached the server: all count as written).
-    async fn write_pipeline(&mut self) -> Option<mysql_async::Error> {
+    /// Writes the queries of the pipeline not written yet, with one flush. A failed write loses
+    /// the connection, and any of them may have reached the server: all count as written.
+    async fn write_pipeline(&mut self) {
         let Session {
             conn,
             pipelined,
             pipelined_sent,
             ..
         } = self;
-        let conn = conn.as_mut()?;
+        let Some(conn) = conn.as_mut() else {
+            return;
+        };
         let unwritten: Vec<&[u8]> = pipelined
             .iter()
             .skip(*pipelined_sent)
@@ -175,7 +171,10 @@ impl Session {
         let count = unwritten.len();
         let result = conn.send_queries_ahead(&unwritten).await;
         *pipelined_sent += count;
-        result.err()
+        if let Err(error) = result {
+            let cause = error::from_mysql(&error, &self.endpoint);
+            self.lose(cause);
+        }
     }
 
     /// The connection was lost with queries written and not answered: each is in flight. One the
