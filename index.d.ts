@@ -456,8 +456,9 @@ export interface ConnectionStats {
   /** Total time spent disconnected, including an outage in progress. */
   downtimeMs: number;
   lastDowntimeMs: number;
-  /** Commands waiting behind the one in flight (or for the connection). */
+  /** Commands waiting behind those in flight (or for the connection). */
   queued: number;
+  /** Commands written to the server and not answered yet: at most 1, or up to 32 with `pipelining`. */
   inFlight: number;
   hosts: { [host: string]: HostStats };
 }

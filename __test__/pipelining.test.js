@@ -85,6 +85,32 @@ test('a loss with queries written ahead: they fail as in flight, run at most onc
   await end(conn);
 });
 
+test('stats().inFlight counts the queries written and unanswered: the batch with pipelining, one without', async (t) => {
+  for (const pipelining of [true, false]) {
+    const conn = mysql.createConnection({ ...server.config(), pipelining });
+    t.after(() => conn.destroy());
+    await connect(conn);
+    // DO 0 goes alone; the rest wait in line behind it, then go as one batch if pipelining.
+    const replies = [
+      outcome(conn, 'DO 0'),
+      outcome(conn, 'SELECT SLEEP(5) AS slept'),
+      ...[1, 2, 3, 4].map((n) => outcome(conn, 'SELECT ? AS n', [n])),
+    ];
+    await waitThreadSleeping(server, conn.threadId);
+    const { inFlight, queued } = conn.stats();
+    const expected = pipelining ? { inFlight: 5, queued: 0 } : { inFlight: 1, queued: 4 };
+    assert.deepEqual({ inFlight, queued }, expected, `pipelining: ${pipelining}`);
+    await server.admin(`KILL QUERY ${conn.threadId}`);
+    const results = await Promise.all(replies);
+    assert.deepEqual(
+      results.slice(2).map(({ err, result }) => err || result[0].n),
+      [1, 2, 3, 4],
+    );
+    assert.equal(conn.stats().inFlight, 0, 'all answered');
+    await end(conn);
+  }
+});
+
 test('destroy() in the middle of a batch answers every query of it', async () => {
   const conn = mysql.createConnection({ ...server.config(), pipelining: true });
   await connect(conn);

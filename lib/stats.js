@@ -77,8 +77,10 @@ class ConnectionStats {
   snapshot(connection) {
     const now = Date.now();
     const pending = connection._pending.size;
-    // Commands run one at a time: at most one is on the wire, and only while connected.
-    const inFlight = pending > 0 && connection.state === 'authenticated' ? 1 : 0;
+    // Written to the server and not answered: one at a time, or a batch with `pipelining`;
+    // none while the connection is down.
+    const written = connection._native === null ? 0 : connection._native.written();
+    const inFlight = connection.state === 'authenticated' ? Math.min(pending, written) : 0;
     const downtimeMs = this.totalDowntime(now);
     const outage = this.disconnectedAt === null ? 0 : now - this.disconnectedAt;
     const hosts = {};

@@ -493,6 +493,12 @@ impl NativeSession {
         self.handle.transaction.get()
     }
 
+    /// Commands written to the server and not answered yet (`stats().inFlight`).
+    #[napi(catch_unwind)]
+    pub fn written(&self) -> u32 {
+        self.handle.written.get()
+    }
+
     /// A chunk of the LOCAL INFILE file JavaScript serves (after an INFILE message). False: no
     /// transfer waits for it any more; stop reading.
     #[napi(catch_unwind)]

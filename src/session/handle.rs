@@ -108,6 +108,22 @@ impl TransactionFlag {
     }
 }
 
+/// Commands written to the server and not answered yet, which `stats()` reports as in flight:
+/// one at a time, or up to a pipeline's batch.
+#[derive(Default)]
+pub struct WrittenCount(std::sync::atomic::AtomicU32);
+
+impl WrittenCount {
+    pub fn get(&self) -> u32 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub(super) fn set(&self, count: usize) {
+        let count = u32::try_from(count).unwrap_or(u32::MAX);
+        self.0.store(count, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// The shared half: JavaScript's handle sends commands and can destroy the session at once.
 pub struct SessionHandle {
     pub(super) commands: mpsc::UnboundedSender<Command>,
@@ -115,6 +131,7 @@ pub struct SessionHandle {
     pub(super) early_end: Arc<EarlyEnd>,
     pub flow: Arc<FlowGate>,
     pub transaction: Arc<TransactionFlag>,
+    pub written: Arc<WrittenCount>,
     /// Where JavaScript feeds the stream of a LOCAL INFILE file it serves.
     pub infile_feed: Feed,
 }

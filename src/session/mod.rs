@@ -76,6 +76,8 @@ pub struct Session {
     flow: Arc<FlowGate>,
     /// The transaction state: its one owner, which JavaScript reads too.
     transaction: Arc<TransactionFlag>,
+    /// `in_flight` and `pipelined_sent` counted for JavaScript (see `publish_written`).
+    written: Arc<WrittenCount>,
     queue: VecDeque<Command>,
     conn: Option<Conn>,
     in_flight: Option<u32>,
@@ -133,6 +135,7 @@ impl Session {
         let early_end = Arc::new(EarlyEnd::default());
         let flow = Arc::new(FlowGate::default());
         let transaction = Arc::new(TransactionFlag::default());
+        let written = Arc::new(WrittenCount::default());
         let host_state = |address: HostAddress| HostState {
             gate: host_gate::gate(&gate_key(&options, &address)),
             address,
@@ -175,6 +178,7 @@ impl Session {
             early_end: early_end.clone(),
             flow: flow.clone(),
             transaction: transaction.clone(),
+            written: written.clone(),
             queue: VecDeque::new(),
             conn: None,
             in_flight: None,
@@ -207,6 +211,7 @@ impl Session {
             early_end,
             flow,
             transaction,
+            written,
             infile_feed,
         };
         (session, handle)
@@ -267,11 +272,13 @@ impl Session {
                 Err(command) => command,
             };
             self.in_flight = Some(command.id);
+            self.publish_written();
             let _in_flight = crate::runtime::InFlight::start();
             #[cfg(feature = "test-hooks")]
             self.test_panic_hook();
             let step = self.execute(&command).await;
             self.in_flight = None;
+            self.publish_written();
             match step {
                 Step::Done => {}
                 // Lost before the command could have run: it goes first on the new connection.
@@ -405,6 +412,7 @@ impl Session {
         }
         // A pipeline's batch (only a destroy() stops one midway): what was written may have run.
         let sent = std::mem::take(&mut self.pipelined_sent);
+        self.publish_written();
         for (index, command) in std::mem::take(&mut self.pipelined).into_iter().enumerate() {
             let error = match &in_flight_error {
                 Some(error) if index < sent => error.clone(),
@@ -424,6 +432,12 @@ impl Session {
             self.sink.send(Message::gave_up(error));
         }
         self.sink.send(Message::closed());
+    }
+
+    /// What `stats().inFlight` reads: the commands written and not answered.
+    pub(super) fn publish_written(&self) {
+        self.written
+            .set(usize::from(self.in_flight.is_some()) + self.pipelined_sent);
     }
 
     fn reply_done(&self, id: u32, parts: Vec<ResultPart>) {

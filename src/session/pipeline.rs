@@ -130,6 +130,7 @@ impl Session {
                 break;
             };
             self.pipelined_sent -= 1;
+            self.publish_written();
             match step {
                 Step::Done => {}
                 Step::Retry => retry.push(command),
@@ -171,6 +172,7 @@ impl Session {
         let count = unwritten.len();
         let result = conn.send_queries_ahead(&unwritten).await;
         *pipelined_sent += count;
+        self.publish_written();
         if let Err(error) = result {
             let cause = error::from_mysql(&error, &self.endpoint);
             self.lose(cause);
@@ -211,6 +213,7 @@ impl Session {
             };
             self.reply_failed(command.id, Vec::new(), error);
         }
+        self.publish_written();
         // It may have run: what the application queued behind it must not run in autocommit.
         if opened_transaction {
             self.set_transaction(false, true);
@@ -221,6 +224,7 @@ impl Session {
     fn requeue_pipeline(&mut self, retry: Vec<Command>) {
         let unsent: Vec<Command> = self.pipelined.drain(..).collect();
         self.pipelined_sent = 0;
+        self.publish_written();
         for command in retry.into_iter().chain(unsent).rev() {
             self.queue.push_front(command);
         }
