@@ -73,6 +73,34 @@ test('the event loop keeps turning while a query runs and while a connect waits'
   await end(conn);
 });
 
+test('queries one after another leave the event loop a pass every millisecond or so', async () => {
+  // Each reply can come while the next query's call waits for it, so replies can be delivered
+  // in a chain inside one pass of the loop: that chain must end after ~1 ms, or every timer and
+  // socket of the process waits for it (it once ran up to 1,000 queries, 20-50 ms, long).
+  const conn = mysql.createConnection(server.config());
+  await query(conn, 'SELECT 1');
+  let passes = 0;
+  let ticking = true;
+  const tick = () => {
+    passes++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const perPass = new Map();
+  try {
+    for (let i = 0; i < 600; i++) {
+      await query(conn, 'DO 1');
+      perPass.set(passes, (perPass.get(passes) || 0) + 1);
+    }
+  } finally {
+    ticking = false;
+  }
+  // A round trip takes 50 us at the very least: a 1 ms pass holds about 20 replies.
+  const most = Math.max(...perPass.values());
+  assert.ok(most <= 40, `${most} replies in one pass of the event loop`);
+  await end(conn);
+});
+
 test('timers of many sessions fire on the event loop: query timeouts, in order', async () => {
   const conns = Array.from({ length: 4 }, () => mysql.createConnection(server.config()));
   await Promise.all(conns.map((c) => query(c, 'SELECT 1')));

@@ -1,8 +1,8 @@
 //! The event-loop driver: libuv watches the runtime's epoll descriptor (`poll`) and a timer
 //! armed for the sessions' earliest deadline (`timer`). When either fires, or a napi method
 //! hands a session work, the JS thread runs the runtime until no counted task can make
-//! progress, then calls in what the sessions posted; a zero timer (`flush`) does that on the
-//! next pass of the loop when JavaScript must not be called at once.
+//! progress, then calls in what the sessions posted; a check handle (`flush`) does that later
+//! in the same pass of the loop, or the next, when JavaScript must not be called at once.
 //!
 //! Owns: the [`LoopDriver`] (its runtime and libuv handles), finding tokio's epoll descriptor,
 //! and the flag that forbids a nested run. Must not touch: where sessions run (mod.rs decides),
@@ -40,10 +40,16 @@ pub(super) struct LoopDriver {
     timer: UvHandle,
     /// The deadline the timer is armed for.
     armed_for: Cell<Option<Instant>>,
-    /// A zero timer that delivers what sessions posted while a napi method ran (JavaScript must
-    /// not be called back from inside the method). Referenced while armed: a session that
-    /// closed must still be heard.
+    /// A check handle that delivers what sessions posted while a napi method ran (JavaScript
+    /// must not be called back from inside the method), as `setImmediate` does: after the poll
+    /// phase, so one connection's replies never keep the loop from its other handles. (A zero
+    /// timer did that: on libuv 1.46, Node 20's, a timer armed by a timer callback runs in the
+    /// same phase, and a run of quick replies kept the loop in its timers phase for
+    /// milliseconds.)
     flush: UvHandle,
+    /// Active while `flush` is armed, so the poll phase does not block before it; referenced
+    /// then if there are messages: a session that closed must still be heard.
+    flush_wake: UvHandle,
     flush_armed: Cell<bool>,
     spin: Spin,
     /// The last command was issued behind unanswered ones (and the sessions have not been idle
@@ -69,23 +75,26 @@ impl LoopDriver {
         let async_context = async_context(env)?;
         let poll = UvHandle::alloc(uv::UV_POLL)?;
         let timer = UvHandle::alloc(uv::UV_TIMER)?;
-        let flush = UvHandle::alloc(uv::UV_TIMER)?;
+        let flush = UvHandle::alloc(uv::UV_CHECK)?;
+        let flush_wake = UvHandle::alloc(uv::UV_IDLE)?;
         // SAFETY: fresh zeroed handles of libuv's own sizes, on the loop of this (the JS) thread.
         unsafe {
             if uv::uv_poll_init(event_loop, poll.0, epoll_fd) != 0 {
                 return Err("uv_poll_init failed on the runtime's epoll descriptor".into());
             }
             if uv::uv_timer_init(event_loop, timer.0) != 0
-                || uv::uv_timer_init(event_loop, flush.0) != 0
+                || uv::uv_check_init(event_loop, flush.0) != 0
+                || uv::uv_idle_init(event_loop, flush_wake.0) != 0
             {
                 poll.close();
-                return Err("uv_timer_init failed".into());
+                return Err("uv_timer_init, uv_check_init or uv_idle_init failed".into());
             }
             // The sessions' threadsafe functions keep Node alive while they are open; these
             // handles must not.
             uv::uv_unref(poll.0);
             uv::uv_unref(timer.0);
             uv::uv_unref(flush.0);
+            uv::uv_unref(flush_wake.0);
             uv::uv_poll_start(poll.0, uv::UV_READABLE, on_runtime_ready);
         }
         let driver = Rc::new(LoopDriver {
@@ -96,6 +105,7 @@ impl LoopDriver {
             timer,
             armed_for: Cell::new(None),
             flush,
+            flush_wake,
             flush_armed: Cell::new(false),
             spin: Spin::for_event_loop(),
             in_burst: Cell::new(false),
@@ -118,12 +128,14 @@ impl LoopDriver {
         unsafe {
             uv::uv_poll_stop(self.poll.0);
             uv::uv_timer_stop(self.timer.0);
-            uv::uv_timer_stop(self.flush.0);
+            uv::uv_check_stop(self.flush.0);
+            uv::uv_idle_stop(self.flush_wake.0);
             sys::napi_async_destroy(self.env, self.async_context);
         }
         self.poll.close();
         self.timer.close();
         self.flush.close();
+        self.flush_wake.close();
     }
 
     /// Calls JavaScript with what the sessions posted; the rest after a pass of the event loop
@@ -142,12 +154,13 @@ impl LoopDriver {
         let work = counted::pending_work();
         if (messages || work) && !self.flush_armed.get() {
             self.flush_armed.set(true);
-            // SAFETY: the flush timer was initialised on this thread's loop.
+            // SAFETY: the flush handles were initialised on this thread's loop.
             unsafe {
                 if messages {
-                    uv::uv_ref(self.flush.0);
+                    uv::uv_ref(self.flush_wake.0);
                 }
-                uv::uv_timer_start(self.flush.0, on_flush, 0, 0);
+                uv::uv_idle_start(self.flush_wake.0, on_flush_wake);
+                uv::uv_check_start(self.flush.0, on_flush);
             }
         }
     }
@@ -270,11 +283,18 @@ unsafe extern "C" fn on_timer(_handle: *mut uv::uv_handle_t) {
     run_from_event_loop();
 }
 
+/// Nothing to do: an active idle handle only keeps the poll phase from blocking.
+unsafe extern "C" fn on_flush_wake(_handle: *mut uv::uv_handle_t) {}
+
 unsafe extern "C" fn on_flush(_handle: *mut uv::uv_handle_t) {
     if let Some(driver) = event_loop_driver() {
         driver.flush_armed.set(false);
-        // SAFETY: the flush timer was initialised on this thread's loop.
-        unsafe { uv::uv_unref(driver.flush.0) };
+        // SAFETY: the flush handles were initialised on this thread's loop.
+        unsafe {
+            uv::uv_check_stop(driver.flush.0);
+            uv::uv_idle_stop(driver.flush_wake.0);
+            uv::uv_unref(driver.flush_wake.0);
+        }
         if counted::pending_work() {
             run_from_event_loop();
         } else {

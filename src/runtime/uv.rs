@@ -12,7 +12,11 @@ pub type uv_handle_t = c_void;
 pub type uv_poll_cb = unsafe extern "C" fn(*mut uv_handle_t, c_int, c_int);
 pub type uv_timer_cb = unsafe extern "C" fn(*mut uv_handle_t);
 pub type uv_close_cb = unsafe extern "C" fn(*mut uv_handle_t);
+/// Also `uv_idle_cb`: both take the handle only.
+pub type uv_check_cb = unsafe extern "C" fn(*mut uv_handle_t);
 
+pub const UV_CHECK: c_int = 2;
+pub const UV_IDLE: c_int = 6;
 pub const UV_POLL: c_int = 8;
 pub const UV_TIMER: c_int = 13;
 pub const UV_READABLE: c_int = 1;
@@ -30,6 +34,12 @@ extern "C" {
         repeat: u64,
     ) -> c_int;
     pub fn uv_timer_stop(handle: *mut uv_handle_t) -> c_int;
+    pub fn uv_check_init(event_loop: *mut uv_loop_t, handle: *mut uv_handle_t) -> c_int;
+    pub fn uv_check_start(handle: *mut uv_handle_t, cb: uv_check_cb) -> c_int;
+    pub fn uv_check_stop(handle: *mut uv_handle_t) -> c_int;
+    pub fn uv_idle_init(event_loop: *mut uv_loop_t, handle: *mut uv_handle_t) -> c_int;
+    pub fn uv_idle_start(handle: *mut uv_handle_t, cb: uv_check_cb) -> c_int;
+    pub fn uv_idle_stop(handle: *mut uv_handle_t) -> c_int;
     pub fn uv_unref(handle: *mut uv_handle_t);
     pub fn uv_ref(handle: *mut uv_handle_t);
     pub fn uv_close(handle: *mut uv_handle_t, cb: uv_close_cb);
