@@ -122,7 +122,13 @@ describe('mariadb server', () => {
     const err = await lost;
     assert.equal(err.code, 'PROTOCOL_CONNECTION_LOST');
     assert.equal(err.fatal, true);
-    assert.ok(!(await server.threadIds()).includes(conn.threadId));
+    // The killed thread may still be cleaning up when the client sees the FIN: it leaves the
+    // list soon after (seen once: still listed at the first look).
+    const deadline = Date.now() + 10000;
+    while ((await server.threadIds()).includes(conn.threadId)) {
+      assert.ok(Date.now() < deadline, 'the killed thread is still listed after 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   });
 
   test('wait_timeout closes an idle connection with a RST', async () => {
