@@ -73,11 +73,14 @@ test('the event loop keeps turning while a query runs and while a connect waits'
   await end(conn);
 });
 
-test('queries one after another leave the event loop a pass every millisecond or so', async () => {
+test('queries one after another leave the event loop a pass every millisecond or so', async (t) => {
   // Each reply can come while the next query's call waits for it, so replies can be delivered
   // in a chain inside one pass of the loop: that chain must end after ~1 ms, or every timer and
   // socket of the process waits for it (it once ran up to 1,000 queries, 20-50 ms, long).
   const conn = mysql.createConnection(server.config());
+  // Closed even when the assertion fails: an open connection keeps the file's process (and the
+  // whole run) waiting forever.
+  t.after(() => conn.destroy());
   await query(conn, 'SELECT 1');
   let passes = 0;
   let ticking = true;
@@ -95,9 +98,10 @@ test('queries one after another leave the event loop a pass every millisecond or
   } finally {
     ticking = false;
   }
-  // A round trip takes 50 us at the very least: a 1 ms pass holds about 20 replies.
+  // With the reply wait, `DO 1` can take 15-25 us: a 1 ms pass holds up to ~65 replies, and
+  // 41-71 were seen with another test run loading the machine. Without the time bound: 254.
   const most = Math.max(...perPass.values());
-  assert.ok(most <= 40, `${most} replies in one pass of the event loop`);
+  assert.ok(most <= 120, `${most} replies in one pass of the event loop`);
   await end(conn);
 });
 
