@@ -14,6 +14,7 @@ const path = require('node:path');
 const mysql = require('mysql');
 const { startServer } = require('./support/mariadb');
 const { startProxy } = require('./support/fault-proxy');
+const { waitThreadGone } = require('./support/client');
 
 // --- small promise helpers around the callback-style `mysql` client --------
 
@@ -124,11 +125,7 @@ describe('mariadb server', () => {
     assert.equal(err.fatal, true);
     // The killed thread may still be cleaning up when the client sees the FIN: it leaves the
     // list soon after (seen once: still listed at the first look).
-    const deadline = Date.now() + 10000;
-    while ((await server.threadIds()).includes(conn.threadId)) {
-      assert.ok(Date.now() < deadline, 'the killed thread is still listed after 10 s');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitThreadGone(server, conn.threadId);
   });
 
   test('wait_timeout closes an idle connection with a RST', async () => {
