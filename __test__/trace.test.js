@@ -73,6 +73,31 @@ test("a pool's query, a transaction statement and an onConnect query name their 
   await end(conn);
 });
 
+test("a query issued from another's callback records the caller's four innermost frames, none of ours", async (t) => {
+  const conn = mysql.createConnection(server.config());
+  t.after(() => conn.destroy());
+  // The second query is issued from the first one's callback, so its stack (taken after the
+  // write) starts in our delivery code: only the frames from the caller down may be kept.
+  const err = await new Promise((resolve) => {
+    conn.query('SELECT 1', () => {
+      (function one() {
+        (function two() {
+          (function three() {
+            (function four() {
+              conn.query('SELECT * FROM no_such_table_for_trace', (e) => resolve(e));
+            })();
+          })();
+        })();
+      })();
+    });
+  });
+  assert.equal(err.code, 'ER_NO_SUCH_TABLE');
+  const names = callerPart(err)
+    .split('\n')
+    .map((line) => (line.match(/at (\w+) \(/) || [])[1]);
+  assert.deepEqual(names, ['four', 'three', 'two', 'one']);
+});
+
 test('the promise API names the awaiting functions (async frames) and costs nothing until it fails', async (t) => {
   const conn = await mysqlPromise.createConnection(server.config());
   t.after(() => conn.end());

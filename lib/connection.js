@@ -86,12 +86,16 @@ function createQuery(sql, values, callback) {
 
 /**
  * Whether `trace` should record the caller's stack for this query: not when the Query holds one
- * already (a pool's, or the promise API's, which records the awaiting code instead). The stack is
- * taken in the public method the app called (captureCallSite(2): itself and that method), as
- * each of our frames above the caller costs about as much as one of the caller's.
+ * already (a pool's, or the promise API's, which records the awaiting code instead).
  */
 function wantsCallSite(config, sql) {
   return config.trace && !(sql instanceof Query && sql._callSite !== null);
+}
+
+/** Records the caller's stack on a query sent with `traceFrom` (the public method called). */
+function traceCaller(entry) {
+  entry.query._callSite = captureCallSite(entry.traceFrom);
+  entry.traceFrom = null;
 }
 
 /** `mysql`'s StatisticsPacket: the status line, and each `Name: value` as a number. */
@@ -229,6 +233,7 @@ class Connection extends EventEmitter {
   _enqueue(what, entry, send) {
     const refusal = this._refusal(what, entry.duringHook);
     if (refusal) {
+      if (entry.traceFrom) traceCaller(entry);
       process.nextTick(() => this._answer(entry, refusal));
       return;
     }
@@ -241,13 +246,17 @@ class Connection extends EventEmitter {
     // A false send: the session closed between our check and the send (it gave up, say, while
     // this thread was busy). Its closing messages are on their way; the entry stays pending and
     // CLOSED answers it with the session's own error (the TLS or auth failure), not a made-up one.
+    let session;
     try {
-      send(this._session(), id, behind);
+      session = this._session();
+      send(session, id, behind);
     } catch (err) {
       // Not taken (e.g. a config changed to a value the native layer cannot read): nothing waits.
       this._pending.delete(id);
       throw err;
     }
+    const awaitsReply = Boolean(entry.traceFrom) && !behind;
+    if (entry.traceFrom) traceCaller(entry);
     if (entry.query) {
       if (channels.queryStart.hasSubscribers || channels.queryEnd.hasSubscribers) {
         entry.startedAt = performance.now();
@@ -262,6 +271,10 @@ class Connection extends EventEmitter {
         OUTGOING[entry.kind] || 'ComQueryPacket',
         entry.query ? { sql: entry.query.sql } : {},
       );
+    // Written without the wait for its reply (see `awaitLater` in _query): what is left to do
+    // here is done while the server answers, then the wait. The reply is delivered from the
+    // event loop, so never before this.
+    if (awaitsReply) session.awaitReply();
   }
 
   connect(options, callback) {
@@ -274,15 +287,27 @@ class Connection extends EventEmitter {
   }
 
   query(sql, values, cb) {
-    return this._query(sql, values, cb, false, wantsCallSite(this.config, sql) ? captureCallSite(2) : null);
+    return this._query(
+      sql,
+      values,
+      cb,
+      false,
+      wantsCallSite(this.config, sql) ? Connection.prototype.query : null,
+    );
   }
 
-  /** `duringHook`: issued by the onConnect function, runs before the queued commands. */
+  /**
+   * `duringHook`: issued by the onConnect function, runs before the queued commands. `callSite`:
+   * null, the caller's stack already taken, or the public method the app called, to take the
+   * stack from once the query is written (`trace` then costs nothing: it is done while the server
+   * answers, instead of 4-5 us before the write).
+   */
   _query(sql, values, cb, duringHook, callSite) {
     if (sql === null)
       throw new TypeError('Invalid query: expected an SQL string or an options object, got null');
     const query = createQuery(sql, values, cb);
-    if (callSite !== null) query._callSite = callSite;
+    const traceFrom = typeof callSite === 'function' ? callSite : null;
+    if (callSite !== null && traceFrom === null) query._callSite = callSite;
     query._connection = this;
     if (!(typeof sql === 'object' && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
     if (query.sql) {
@@ -306,8 +331,9 @@ class Connection extends EventEmitter {
     else if (typeof query.infileStreamFactory !== 'function')
       throw new TypeError('Invalid query option infileStreamFactory: expected a function (path) => Readable');
     const fromStream = query.infileStreamFactory !== undefined ? true : undefined;
-    this._enqueue('Query', { kind: 'query', query, duringHook }, (session, id, behind) =>
-      session.query(id, text, query._idempotent, timeout, duringHook, fromStream, behind),
+    const awaitLater = traceFrom !== null;
+    this._enqueue('Query', { kind: 'query', query, duringHook, traceFrom }, (session, id, behind) =>
+      session.query(id, text, query._idempotent, timeout, duringHook, fromStream, behind, awaitLater),
     );
     return query;
   }
@@ -336,7 +362,7 @@ class Connection extends EventEmitter {
           values,
           cb,
           true,
-          wantsCallSite(connection.config, sql) ? captureCallSite(2) : null,
+          wantsCallSite(connection.config, sql) ? captureCallSite(hookConnection.query) : null,
         ),
       escape: (value) => connection.escape(value),
       escapeId: (value) => connection.escapeId(value),
@@ -405,22 +431,22 @@ class Connection extends EventEmitter {
   }
 
   beginTransaction(options, callback) {
-    return this._statement('START TRANSACTION', options, callback);
+    return this._statement('START TRANSACTION', options, callback, Connection.prototype.beginTransaction);
   }
 
   commit(options, callback) {
-    return this._statement('COMMIT', options, callback);
+    return this._statement('COMMIT', options, callback, Connection.prototype.commit);
   }
 
   rollback(options, callback) {
-    return this._statement('ROLLBACK', options, callback);
+    return this._statement('ROLLBACK', options, callback, Connection.prototype.rollback);
   }
 
   /** A fixed statement with `mysql`'s ([options], [callback]) form; returns the Query. */
-  _statement(sql, options, callback) {
+  _statement(sql, options, callback, calledFn) {
     if (!callback && typeof options === 'function') [options, callback] = [{}, options];
-    const callSite = this.config.trace ? captureCallSite(3) : null;
-    return this._query({ ...(options || {}), sql, values: null }, callback, undefined, false, callSite);
+    const traceFrom = this.config.trace ? calledFn : null;
+    return this._query({ ...(options || {}), sql, values: null }, callback, undefined, false, traceFrom);
   }
 
   end(options, callback) {

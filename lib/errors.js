@@ -41,25 +41,27 @@ function clientError(code, message, fields) {
 // Lines of our own frames, left out of the caller's stack: the reader wants their code.
 const OWN_FRAME = __dirname + path.sep;
 
-// How many of the caller's frames `trace` records. V8 charges about 1.5 us for the first frame and
-// 0.3-0.5 us for each further one at a query's call (bench/trace.js): 10 frames taken three calls
-// deep cost 13-15% of a SELECT 1 round trip, 4 from the public method 9-12%. Four reach past a
-// `new Promise` executor to the function that wrapped the query.
+// How many of the caller's frames `trace` records. Four reach past a `new Promise` executor to the
+// function that wrapped the query. Fewer would not be cheaper: V8 charges about 0.5 us for the
+// Error and 0.6 us for the first frame, 0.1-0.3 us for each further one (bench/trace.js notes).
 const TRACE_FRAMES = 4;
 
 /**
- * The caller's stack for `trace`: `ownFrames` is how many of our functions sit above the caller
- * (this one included). An Error.stackTraceLimit the app lowered is kept as it is.
+ * The caller's stack for `trace`, from the frame that called `calledFn` (the public method the app
+ * called): our own frames are skipped, not recorded. An Error.stackTraceLimit the app lowered is
+ * kept as it is.
  */
-function captureCallSite(ownFrames) {
+function captureCallSite(calledFn) {
   const limit = Error.stackTraceLimit;
   if (typeof limit !== 'number' || !(limit > 0)) return new Error();
+  const site = {};
   try {
-    Error.stackTraceLimit = ownFrames + Math.min(limit, TRACE_FRAMES);
+    Error.stackTraceLimit = Math.min(limit, TRACE_FRAMES);
   } catch {
-    return new Error(); // a frozen Error (hardened intrinsics)
+    Error.captureStackTrace(site, calledFn); // a frozen Error (hardened intrinsics)
+    return site;
   }
-  const site = new Error();
+  Error.captureStackTrace(site, calledFn);
   Error.stackTraceLimit = limit;
   return site;
 }

@@ -246,7 +246,9 @@ class PoolNamespace {
     const { connectionConfig } = clusterNode.pool.config;
     if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql))
       query.typeCast = connectionConfig.typeCast;
-    const callSite = wantsCallSite(connectionConfig, sql) ? captureCallSite(2) : null;
+    const callSite = wantsCallSite(connectionConfig, sql)
+      ? captureCallSite(PoolNamespace.prototype.query)
+      : null;
     if (callSite !== null) query._callSite = callSite;
     cluster._getConnection(clusterNode, (err, conn) => {
       const retry = err && cluster._canRetry && cluster._findNodeIds(this._pattern).length !== 0;

@@ -298,7 +298,7 @@ class Pool extends EventEmitter {
 
   query(sql, values, cb) {
     const { connectionConfig } = this.config;
-    const callSite = wantsCallSite(connectionConfig, sql) ? captureCallSite(2) : null;
+    const callSite = wantsCallSite(connectionConfig, sql) ? captureCallSite(Pool.prototype.query) : null;
     const query = pooledQuery(sql, values, cb, connectionConfig, callSite);
     this.getConnection((err, conn) => runPooledQuery(query, err, conn));
     return query;

@@ -359,6 +359,12 @@ impl NativeSession {
         runtime::drive_command(|| self.handle.send(id, request, during_hook))
     }
 
+    /// [`send`](Self::send) without waiting for the reply: JavaScript calls
+    /// [`await_reply`](NativeSession::await_reply) once it has done its own work.
+    fn send_awaited_later(&self, id: u32, request: Request) -> bool {
+        runtime::drive_command_awaited_later(|| self.handle.send(id, request, false))
+    }
+
     /// Hands the session a command queued behind others it has not answered yet: it cannot
     /// be written before them, so the session takes it up on its next run, with the commands
     /// issued with it.
@@ -419,7 +425,8 @@ impl NativeSession {
 
     /// Runs `sql` as a text query. `idempotent`: may be replayed after a loss mid-flight;
     /// `duringHook`: issued by the `onConnect` function, runs before queued commands;
-    /// `behind`: the connection has commands not answered yet.
+    /// `behind`: the connection has commands not answered yet; `awaitLater`: JavaScript calls
+    /// `awaitReply()` after this returns, once it has taken the caller's stack.
     // Flat arguments: an options object would cost JavaScript an allocation per query.
     #[allow(clippy::too_many_arguments)]
     #[napi(catch_unwind)]
@@ -432,6 +439,7 @@ impl NativeSession {
         during_hook: bool,
         infile_from_js: Option<bool>,
         behind: Option<bool>,
+        await_later: Option<bool>,
     ) -> bool {
         let request = Request::Query {
             sql,
@@ -442,7 +450,17 @@ impl NativeSession {
         if behind == Some(true) && !during_hook {
             return self.send_behind(id, request);
         }
+        if await_later == Some(true) && !during_hook {
+            return self.send_awaited_later(id, request);
+        }
         self.send(id, request, during_hook)
+    }
+
+    /// Waits briefly for the reply to the command `query(..., awaitLater)` wrote, as `query`
+    /// does without the flag (see `Spin`). The reply itself comes from the event loop.
+    #[napi(catch_unwind)]
+    pub fn await_reply(&self) {
+        runtime::await_reply();
     }
 
     #[napi(catch_unwind)]

@@ -179,6 +179,23 @@ pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
     drive_with(action, true)
 }
 
+/// [`drive_command`] without the wait for the reply: the command is written, and the caller
+/// does its own work (`trace` takes the caller's stack) while the server answers, then calls
+/// [`await_reply`]. The stack capture costs 4-5 us, a tenth of a `SELECT 1` round trip; done
+/// during the round trip it costs nothing.
+pub fn drive_command_awaited_later<R>(action: impl FnOnce() -> R) -> R {
+    if let Some(driver) = event_loop_driver() {
+        driver.end_burst();
+    }
+    drive_with(action, false)
+}
+
+/// The wait [`drive_command`] does after writing, for a command sent with
+/// [`drive_command_awaited_later`]. Nothing in thread mode.
+pub fn await_reply() {
+    drive_with(|| (), true);
+}
+
 /// [`drive`] for a command queued behind others on its session: it cannot be written before
 /// they are answered, so instead of a run now (which in a burst of commands would answer them
 /// one by one inside the issuing calls), the runtime runs on the next pass of the event loop,
