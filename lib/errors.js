@@ -42,8 +42,8 @@ function clientError(code, message, fields) {
 const OWN_FRAME = __dirname + path.sep;
 
 // How many of the caller's frames `trace` records. Four reach past a `new Promise` executor to the
-// function that wrapped the query. Fewer would not be cheaper: V8 charges about 0.5 us for the
-// Error and 0.6 us for the first frame, 0.1-0.3 us for each further one (bench/trace.js notes).
+// function that wrapped the query. Fewer would not be cheaper: most of V8's charge is fixed (2
+// frames measured as costly as 4; docs/EVIDENCE.md), which is why it is taken after the write.
 const TRACE_FRAMES = 4;
 
 /**
