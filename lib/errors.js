@@ -55,14 +55,17 @@ function captureCallSite(calledFn) {
   const limit = Error.stackTraceLimit;
   if (typeof limit !== 'number' || !(limit > 0)) return new Error();
   const site = {};
-  try {
-    Error.stackTraceLimit = Math.min(limit, TRACE_FRAMES);
-  } catch {
-    Error.captureStackTrace(site, calledFn); // a frozen Error (hardened intrinsics)
-    return site;
+  let lowered = false;
+  if (limit > TRACE_FRAMES) {
+    try {
+      Error.stackTraceLimit = TRACE_FRAMES;
+      lowered = true;
+    } catch {
+      // a frozen Error (hardened intrinsics): capture with the app's limit
+    }
   }
   Error.captureStackTrace(site, calledFn);
-  Error.stackTraceLimit = limit;
+  if (lowered) Error.stackTraceLimit = limit;
   return site;
 }
 

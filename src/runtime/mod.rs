@@ -172,11 +172,7 @@ pub fn drive<R>(action: impl FnOnce() -> R) -> R {
 /// socket before the method returns (as `mysql` writes it), and if the server tends to answer
 /// within microseconds, the reply is awaited that long (see `Spin`).
 pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
-    if let Some(driver) = event_loop_driver() {
-        // Issued with nothing unanswered ahead of it: one query after another, not a burst.
-        driver.end_burst();
-    }
-    drive_with(action, true)
+    drive_issued(action, true)
 }
 
 /// [`drive_command`] without the wait for the reply: the command is written, and the caller
@@ -184,10 +180,15 @@ pub fn drive_command<R>(action: impl FnOnce() -> R) -> R {
 /// [`await_reply`]. The stack capture costs about a tenth of a `SELECT 1` round trip
 /// (`bench/trace.js`); done during the round trip, about 1%.
 pub fn drive_command_awaited_later<R>(action: impl FnOnce() -> R) -> R {
+    drive_issued(action, false)
+}
+
+fn drive_issued<R>(action: impl FnOnce() -> R, await_reply: bool) -> R {
     if let Some(driver) = event_loop_driver() {
+        // Issued with nothing unanswered ahead of it: one query after another, not a burst.
         driver.end_burst();
     }
-    drive_with(action, false)
+    drive_with(action, await_reply)
 }
 
 /// The wait [`drive_command`] does after writing, for a command sent with
