@@ -53,7 +53,7 @@ test('server stop and restart: queries issued during the outage all succeed afte
 
 // Why `pipelining` is off by default: a site sharing one connection among concurrent callers
 // sees one failed call per loss, the one written and unanswered. With pipelining, the batch
-// written ahead fails with it (npm run bench:loss: 17-28 of 64 callers per fault).
+// written ahead fails with it (npm run bench:loss: 17-32 of 64 callers per fault).
 test('a restart under load on one shared connection fails only the call in flight; the rest heal', async () => {
   const { conn, seen } = open({ reconnect: { maxDelay: 200 } });
   await query(conn, 'CREATE TABLE IF NOT EXISTS under_load (k INT AUTO_INCREMENT PRIMARY KEY)');
