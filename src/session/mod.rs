@@ -291,9 +291,10 @@ impl Session {
         }
     }
 
-    /// Test-only: the deliberate panic that proves a panicking session fails its commands.
+    /// Test-only: the deliberate panic that proves a panicking session fails its commands (also
+    /// those written ahead by `pipelining`: counted as each reply is read).
     #[cfg(feature = "test-hooks")]
-    fn test_panic_hook(&mut self) {
+    pub(super) fn test_panic_hook(&mut self) {
         if let Some(remaining) = self.options.test_panic_after.as_mut() {
             if *remaining == 0 {
                 panic!("reconnecting-mysql test hook: deliberate panic in the session task");

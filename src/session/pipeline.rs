@@ -123,6 +123,8 @@ impl Session {
             }) else {
                 break;
             };
+            #[cfg(feature = "test-hooks")]
+            self.test_panic_hook();
             let step = self
                 .query_command(id, &sql, idempotent, None, false, true)
                 .await;
