@@ -85,6 +85,7 @@ test('a restart under load on one shared connection fails only the call in fligh
   assert.equal(seen.error.length, 0);
   await end(conn);
 });
+
 test('server down at startup, then up, with reconnect.initial: the first queries wait and succeed', async () => {
   const late = await startServer();
   try {
