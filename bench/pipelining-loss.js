@@ -11,6 +11,7 @@
 
 const mysql = require('..');
 const { startServer } = require('../__test__/support/mariadb');
+const { queryOutcome } = require('../__test__/support/client');
 
 function intArg(name, fallback) {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -40,19 +41,15 @@ async function underLoad(server, fault, pipelining) {
   const errors = {};
   let stopping = false;
   let ok = 0;
-  const insert = () =>
-    new Promise((resolve) =>
-      conn.query('INSERT INTO loss (v) VALUES (?)', ['x'], (err) => {
-        if (!err) ok++;
-        else {
-          const key = `${err.code} outcome=${err.outcome}`;
-          errors[key] = (errors[key] || 0) + 1;
-        }
-        resolve();
-      }),
-    );
   const callers = Array.from({ length: CALLERS }, async () => {
-    while (!stopping) await insert();
+    while (!stopping) {
+      const { err } = await queryOutcome(conn, 'INSERT INTO loss (v) VALUES (?)', ['x']);
+      if (!err) ok++;
+      else {
+        const key = `${err.code} outcome=${err.outcome}`;
+        errors[key] = (errors[key] || 0) + 1;
+      }
+    }
   });
   await sleep(LOADED_MS);
   const beforeRate = ok / (LOADED_MS / 1000);
